@@ -1,0 +1,3 @@
+// Public surface of @suocha/core: pure domain types and computations (no IO, no dependencies).
+export * from './result';
+export * from './random';
