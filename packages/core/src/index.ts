@@ -1,3 +1,4 @@
 // Public surface of @suocha/core: pure domain types and computations (no IO, no dependencies).
 export * from './result';
 export * from './random';
+export * from './period';
