@@ -2,3 +2,5 @@
 export * from './result';
 export * from './random';
 export * from './period';
+export * from './hierarchy';
+export * from './imports';

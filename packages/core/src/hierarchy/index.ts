@@ -1,0 +1,4 @@
+export * from './levels';
+export * from './unit';
+export * from './path';
+export * from './membership';

@@ -1,0 +1,7 @@
+// @suocha/services: use cases — read via store, compute via core, write.
+export * from './io/csv';
+export * from './hierarchy/divisions';
+export * from './hierarchy/groups';
+export * from './targets/catalogue';
+export * from './observations/load-observations';
+export * from './dataset/default-dataset';

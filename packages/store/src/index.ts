@@ -1,0 +1,7 @@
+// @suocha/store: the only place where SQL lives.
+export * from './db';
+export type * from './schema';
+export * from './hierarchy/units-repo';
+export * from './hierarchy/groups-repo';
+export * from './targets/catalogue-repo';
+export * from './observations/observations-repo';
