@@ -1,0 +1,20 @@
+import { Command } from 'commander';
+import { catalogueCommands } from './commands/catalogue';
+import { hierarchyCommands } from './commands/hierarchy';
+import { initCommand } from './commands/init';
+import { serveCommand } from './commands/serve';
+import { VERSION } from './version';
+
+export function buildProgram(): Command {
+  const program = new Command('suocha')
+    .description('缩差 suocha — 缩小三大差距 monitoring, evaluation and dispatch')
+    .version(VERSION)
+    .option('--db <path|url>', 'SQLite file (default ./suocha.db) or postgres:// URL (or DATABASE_URL)')
+    .option('--data <dir>', 'dataset folder (default: the repository data/)')
+    .showHelpAfterError();
+  initCommand(program);
+  serveCommand(program);
+  hierarchyCommands(program);
+  catalogueCommands(program);
+  return program;
+}

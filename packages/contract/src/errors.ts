@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** Stable error codes of the HTTP API. Clients switch on `code`; `message` is for people (zh + en). */
+export const ERROR_CODES = [
+  'BAD_REQUEST',
+  'NOT_FOUND',
+  'UNIT_NOT_FOUND',
+  'GROUP_NOT_FOUND',
+  'INDICATOR_NOT_FOUND',
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CONFLICT',
+  'PAYLOAD_TOO_LARGE',
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const ApiErrorSchema = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    /** Located problems of an import or a form, when there are any. */
+    problems: z
+      .array(
+        z.object({
+          code: z.string(),
+          file: z.string().optional(),
+          sheet: z.string().optional(),
+          line: z.number().optional(),
+          column: z.string().optional(),
+          message: z.string(),
+        }),
+      )
+      .optional(),
+  }),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;

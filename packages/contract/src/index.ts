@@ -1,0 +1,6 @@
+// @suocha/contract: zod schemas of the HTTP API, shared by server and web.
+export * from './errors';
+export * from './common';
+export * from './health';
+export * from './hierarchy/units';
+export * from './targets/catalogue';
