@@ -144,6 +144,7 @@ export async function loadObservationFiles(
         code: 'UNKNOWN_UNIT',
         file: p.file,
         line: p.line,
+        column: p.unitColumn,
         message: `区划 ${p.obs.unitCode} 不存在 (unknown unit)`,
       });
       continue;
