@@ -33,7 +33,10 @@ export function loadConfig(flags: {
   host?: string | undefined;
   data?: string | undefined;
 }): CliConfig {
-  const env = Env.parse(process.env);
+  // An empty variable counts as unset (`DATABASE_URL= suocha …`).
+  const env = Env.parse(
+    Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined && v !== '')),
+  );
   const port = flags.port !== undefined ? Number(flags.port) : (env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`invalid port: ${flags.port}`);
   return {

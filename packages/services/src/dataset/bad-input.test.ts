@@ -35,9 +35,19 @@ for (const engine of testEngines()) {
 
     it('a wrong header names the missing column', async () => {
       const before = await countRows(opened.store);
-      const r = await loadDivisions(opened.store, file('h.csv', 'code,name,lvl,parent_code\n330200,宁波市,city,330000\n'), 't');
+      const r = await loadDivisions(
+        opened.store,
+        file('h.csv', 'code,name,lvl,parent_code\n330200,宁波市,city,330000\n'),
+        't',
+      );
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.problems[0]).toMatchObject({ code: 'MISSING_COLUMN', file: 'h.csv', line: 1, column: 'level' });
+      if (!r.ok)
+        expect(r.problems[0]).toMatchObject({
+          code: 'MISSING_COLUMN',
+          file: 'h.csv',
+          line: 1,
+          column: 'level',
+        });
       expect(await countRows(opened.store)).toEqual(before);
     });
 
@@ -67,8 +77,16 @@ for (const engine of testEngines()) {
     it('targets: unknown indicator, polarity contradiction, non-numeric value; nothing is written', async () => {
       const before = await countRows(opened.store);
       const r = await loadCatalogue(opened.store, {
-        indicators: [file('i.csv', 'code,name_zh,name_en,unit,polarity,domain,definition\nratio,倍差,ratio,ratio,down,gap,\n')],
-        plans: file('p.csv', 'plan,title,issuer,issued_on,scope_unit,source\np1,方案,省委,2025-01-01,330000,seed\n'),
+        indicators: [
+          file(
+            'i.csv',
+            'code,name_zh,name_en,unit,polarity,domain,definition\nratio,倍差,ratio,ratio,down,gap,\n',
+          ),
+        ],
+        plans: file(
+          'p.csv',
+          'plan,title,issuer,issued_on,scope_unit,source\np1,方案,省委,2025-01-01,330000,seed\n',
+        ),
         targets: file(
           't.csv',
           'indicator,plan,scope_unit,year,comparator,value,source\nratio,p1,330000,2027,<=,1.8,s\nnope,p1,330000,2027,<=,1,s\nratio,p1,330000,2027,>=,1.9,s\nratio,p1,330000,2030,<=,一点八,s\n',
@@ -88,7 +106,12 @@ for (const engine of testEngines()) {
 
     it('observations: non-numeric value, impossible period, unknown unit; nothing is written', async () => {
       await loadCatalogue(opened.store, {
-        indicators: [file('i2.csv', 'code,name_zh,name_en,unit,polarity,domain,definition\nrural_income,农村收入,rural income,yuan,up,income,\n')],
+        indicators: [
+          file(
+            'i2.csv',
+            'code,name_zh,name_en,unit,polarity,domain,definition\nrural_income,农村收入,rural income,yuan,up,income,\n',
+          ),
+        ],
         plans: file('p2.csv', 'plan,title,issuer,issued_on,scope_unit,source\n'),
         targets: file('t2.csv', 'indicator,plan,scope_unit,year,comparator,value,source\n'),
       });
@@ -101,7 +124,14 @@ for (const engine of testEngines()) {
               'o.csv',
               'indicator,scope_unit,period,value,note,source\nrural_income,330000,2024,43347,,s\nrural_income,330000,2025,abc,,s\nrural_income,330000,2025Q5,1,,s\nrural_income,339999,2024,1,,s\n',
             ),
-            columns: { indicator: 'indicator', unit: 'scope_unit', period: 'period', value: 'value', source: 'source', note: 'note' },
+            columns: {
+              indicator: 'indicator',
+              unit: 'scope_unit',
+              period: 'period',
+              value: 'value',
+              source: 'source',
+              note: 'note',
+            },
           },
         ],
         { by: 't', at: '2026-01-01T00:00:00Z', reason: 't' },

@@ -1,7 +1,14 @@
 /** The default dataset on both engines: real counts, dated group membership, idempotent loading. */
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countRows, countUnitsByLevel, getGroupMembers, getSubtree, listObservations, listTargets } from '@suocha/store';
+import {
+  countRows,
+  countUnitsByLevel,
+  getGroupMembers,
+  getSubtree,
+  listObservations,
+  listTargets,
+} from '@suocha/store';
 import { testEngines, type OpenedStore } from '@suocha/store/testing';
 import { loadDefaultDataset } from './default-dataset';
 
@@ -13,12 +20,23 @@ for (const engine of testEngines()) {
     let first: Awaited<ReturnType<typeof loadDefaultDataset>>;
     beforeAll(async () => {
       opened = await engine.open();
-      first = await loadDefaultDataset(opened.store, { dataDir: DATA, divisions: 'zhejiang', now: '2026-01-01T00:00:00.000Z' });
+      first = await loadDefaultDataset(opened.store, {
+        dataDir: DATA,
+        divisions: 'zhejiang',
+        now: '2026-01-01T00:00:00.000Z',
+      });
     });
     afterAll(async () => opened.cleanup());
 
     it('loads Zhejiang down to villages, with the national root and reference provinces', async () => {
-      expect(await countUnitsByLevel(opened.store)).toEqual({ country: 1, province: 31, city: 11, county: 92, town: 1387, village: 25547 });
+      expect(await countUnitsByLevel(opened.store)).toEqual({
+        country: 1,
+        province: 31,
+        city: 11,
+        county: 92,
+        town: 1387,
+        village: 25547,
+      });
       // 90 current counties + 2 Hangzhou districts abolished in 2021 (kept for the 2020 census).
       const counties = (await getSubtree(opened.store, '330000', 'county')) ?? [];
       expect(counties).toHaveLength(92);
@@ -27,19 +45,31 @@ for (const engine of testEngines()) {
 
     it('loads the catalogue and observations from the seeds and statistics', async () => {
       const totals = await countRows(opened.store);
-      expect(totals).toMatchObject({ indicators: 97, plans: 4, targets: 88, unit_groups: 2, unit_group_members: 51 });
+      expect(totals).toMatchObject({
+        indicators: 97,
+        plans: 4,
+        targets: 88,
+        unit_groups: 2,
+        unit_group_members: 51,
+      });
       // 26 seed values + 291 income statistics + 306 census values (3 census rows without a code are skipped).
       expect(totals.observations).toBe(623);
       expect(totals.observation_history).toBe(623);
       expect(first.skipped.map((s) => s.line)).toEqual([110, 111, 112]);
-      const ratio = await listObservations(opened.store, { indicatorCode: 'urban_rural_income_ratio', unitCode: '330000' });
+      const ratio = await listObservations(opened.store, {
+        indicatorCode: 'urban_rural_income_ratio',
+        unitCode: '330000',
+      });
       expect(ratio.find((o) => o.period === '2025Q3-YTD')?.value).toBe(1.73);
       // 万人 converted to persons, with the published figure kept in the note.
       const pop = await listObservations(opened.store, { indicatorCode: 'population', unitCode: '330000' });
       expect(pop.find((o) => o.period === '2023')?.value).toBe(66_270_000);
       expect(pop.find((o) => o.period === '2023')?.note).toContain('6627');
       expect(pop.find((o) => o.period === '2020')?.value).toBe(64_567_588);
-      const t = await listTargets(opened.store, { unitCode: '330000', indicatorCode: 'urban_rural_income_ratio' });
+      const t = await listTargets(opened.store, {
+        unitCode: '330000',
+        indicatorCode: 'urban_rural_income_ratio',
+      });
       expect(t.map((x) => [x.planCode, x.year, x.comparator, x.value])).toEqual([
         ['zj-2025-sancha', 2025, '<=', 1.82],
         ['zj-2023-qianwan', 2027, '<=', 1.85],
@@ -48,7 +78,8 @@ for (const engine of testEngines()) {
     });
 
     it('knows 山区海岛县 as of a date: 25 on 2025-01-01, 22 on 2025-06-01; 山区26县 before 2024-08', async () => {
-      const on = async (g: string, d: string) => (await getGroupMembers(opened.store, g, d)).map((m) => m.code);
+      const on = async (g: string, d: string) =>
+        (await getGroupMembers(opened.store, g, d)).map((m) => m.code);
       expect(await on('mountain_island', '2025-01-01')).toHaveLength(25);
       const june = await on('mountain_island', '2025-06-01');
       expect(june).toHaveLength(22);
@@ -59,10 +90,13 @@ for (const engine of testEngines()) {
 
     it('loading twice changes nothing', async () => {
       const before = await countRows(opened.store);
-      const again = await loadDefaultDataset(opened.store, { dataDir: DATA, divisions: 'zhejiang', now: '2026-02-01T00:00:00.000Z' });
+      const again = await loadDefaultDataset(opened.store, {
+        dataDir: DATA,
+        divisions: 'zhejiang',
+        now: '2026-02-01T00:00:00.000Z',
+      });
       expect(Object.values(again.inserted).every((n) => n === 0)).toBe(true);
       expect(await countRows(opened.store)).toEqual(before);
     });
   });
 }
-
