@@ -43,7 +43,7 @@ export default tseslint.config(
   layer(['apps/server/src/**/*.ts'], ['^@suocha/(web|cli)'], 'server may not import web or cli.'),
   // Only the app config modules read process.env.
   {
-    files: ['apps/*/src/config.ts', 'bench/**', 'e2e/**', 'scripts/**', '**/*.test.ts', 'vitest.config.ts'],
+    files: ['apps/*/src/config.ts', 'bench/**', 'e2e/**', 'scripts/**', '**/*.test.ts', 'vitest.config.ts', 'vitest.global-setup.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

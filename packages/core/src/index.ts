@@ -4,3 +4,6 @@ export * from './random';
 export * from './period';
 export * from './hierarchy';
 export * from './imports';
+export * from './projects';
+export * from './tasks';
+export * from './supervision';

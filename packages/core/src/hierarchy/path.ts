@@ -22,6 +22,8 @@ export function pathCodes(path: string): string[] {
 
 /** Province code of a unit from its path (the first code below the country), or its own code. */
 export function provinceOf(path: string): string {
-  const codes = pathCodes(path);
-  return codes.length >= 2 ? (codes[1] as string) : (codes[0] ?? '');
+  // Index arithmetic rather than split: this runs once per unit when loading 665k units.
+  const a = path.indexOf(PATH_SEPARATOR, 1);
+  if (a === -1 || a === path.length - 1) return path.slice(1, a === -1 ? undefined : a);
+  return path.slice(a + 1, path.indexOf(PATH_SEPARATOR, a + 1));
 }

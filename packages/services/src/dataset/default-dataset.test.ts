@@ -1,5 +1,5 @@
 /** The default dataset on both engines: real counts, dated group membership, idempotent loading. */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   countRows,

@@ -54,10 +54,12 @@ export async function loadDefaultDataset(store: Store, o: LoadOptions): Promise<
   ).inserted;
   const divFile = o.divisions === 'china' ? 'divisions_china.csv.gz' : 'divisions_zhejiang.csv';
   say(`units: ${divFile}`);
-  inserted.units += must(
+  const div = must(
     divFile,
     await loadDivisions(store, d(divFile), divSource, (n) => say(`units: ${n} rows read`)),
-  ).inserted;
+  );
+  inserted.units += div.inserted;
+  const unitNotices: SkippedRow[] = div.notices;
   inserted.units += must(
     'units_historical.csv',
     await loadDivisions(store, d('units_historical.csv'), divSource),
@@ -131,5 +133,5 @@ export async function loadDefaultDataset(store: Store, o: LoadOptions): Promise<
   const totals = await countRows(store);
   const changed = Object.values(inserted).some((n) => n > 0);
   if (changed) await recordDatasetLoad(store, `default:${o.divisions}`, o.now, JSON.stringify(inserted));
-  return { inserted, totals, skipped: obs.skipped };
+  return { inserted, totals, skipped: [...unitNotices, ...obs.skipped] };
 }

@@ -34,6 +34,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export interface DivisionsRead {
   readonly units: UnitRow[];
   readonly problems: ImportProblem[];
+  /** Rows deliberately not loaded, with the reason (not errors). */
+  readonly notices: { readonly file: string; readonly line: number; readonly reason: string }[];
 }
 
 /** Reads and validates a divisions file; parents may be in the file or already in the store. */
@@ -49,8 +51,9 @@ export async function readDivisions(
     ...(onProgress ? { onProgress } : {}),
   });
   const problems = [...csv.problems];
-  if (problems.length) return { units: [], problems };
+  if (problems.length) return { units: [], problems, notices: [] };
   const r = new RowReader(file, problems);
+  const notices: DivisionsRead['notices'] = [];
   const byCode = new Map<string, Parsed>();
   for (const row of csv.rows) {
     const code = r.text(row, 'code', { required: true });
@@ -70,16 +73,23 @@ export async function readDivisions(
       );
       continue;
     }
-    for (const [col, v] of [
-      ['valid_from', validFrom],
-      ['valid_to', validTo],
-    ] as const) {
-      if (v !== null && !DATE.test(v))
-        r.problem(row, col, 'BAD_DATE', `日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD): "${v}"`);
-    }
+    if (validFrom !== null && !DATE.test(validFrom))
+      r.problem(row, 'valid_from', 'BAD_DATE', `日期格式应为 YYYY-MM-DD: "${validFrom}"`);
+    if (validTo !== null && !DATE.test(validTo))
+      r.problem(row, 'valid_to', 'BAD_DATE', `日期格式应为 YYYY-MM-DD: "${validTo}"`);
     if (!code || !name || !levelText) continue;
     const level = levelText as UnitLevel;
     if (level === 'province' && parent === null) parent = COUNTRY_CODE;
+    // 不设区的地级市 (东莞, 中山, 儋州): NBS lists the city again as its own county, same code, parent itself.
+    // One unit stands for both levels; its towns hang directly under it.
+    if (parent === code && byCode.get(code)?.level !== undefined) {
+      notices.push({
+        file,
+        line: row.line,
+        reason: `${name} ${code}: 不设区的地级市, the ${level} row repeats the ${byCode.get(code)?.level} (same code); loaded once`,
+      });
+      continue;
+    }
     if (byCode.has(code)) {
       r.problem(
         row,
@@ -118,22 +128,48 @@ export async function readDivisions(
   }
   const paths = new Map<string, string>();
   const units: UnitRow[] = [];
-  const resolve = (p: Parsed, trail: Set<string>): string | undefined => {
+  // Parents usually come before children (files are sorted by level), so the parent's path is a map hit;
+  // otherwise walk up, remembering the trail to detect cycles.
+  const resolve = (p: Parsed): string | undefined => {
     const done = paths.get(p.code);
-    if (done) return done;
+    if (done !== undefined) return done;
     if (p.parent === null) {
       const path = childPath(null, p.code);
       paths.set(p.code, path);
       return path;
     }
-    if (trail.has(p.code)) return undefined;
-    trail.add(p.code);
-    const inFile = byCode.get(p.parent);
-    const parentPath = inFile ? resolve(inFile, trail) : known.get(p.parent);
-    if (parentPath === undefined) return undefined;
-    const path = childPath(parentPath, p.code);
-    paths.set(p.code, path);
-    return path;
+    const direct = paths.get(p.parent) ?? known.get(p.parent);
+    if (direct !== undefined) {
+      const path = childPath(direct, p.code);
+      paths.set(p.code, path);
+      return path;
+    }
+    const chain: Parsed[] = [p];
+    const trail = new Set<string>([p.code]);
+    let top: string | undefined;
+    for (let cur = byCode.get(p.parent); ;) {
+      if (!cur || trail.has(cur.code)) return undefined;
+      trail.add(cur.code);
+      chain.push(cur);
+      if (cur.parent === null) {
+        top = childPath(null, cur.code);
+        chain.pop();
+        paths.set(cur.code, top);
+        break;
+      }
+      const base = paths.get(cur.parent) ?? known.get(cur.parent);
+      if (base !== undefined) {
+        top = base;
+        break;
+      }
+      cur = byCode.get(cur.parent);
+    }
+    for (let k = chain.length - 1; k >= 0; k--) {
+      const c = chain[k] as Parsed;
+      top = childPath(top, c.code);
+      paths.set(c.code, top);
+    }
+    return paths.get(p.code);
   };
   for (const p of byCode.values()) {
     const row = { line: p.line, values: {} };
@@ -153,7 +189,7 @@ export async function readDivisions(
         continue;
       }
     }
-    const path = resolve(p, new Set());
+    const path = resolve(p);
     if (path === undefined) {
       r.problem(
         row,
@@ -177,7 +213,7 @@ export async function readDivisions(
     });
   }
   problems.sort((a, b) => a.line - b.line);
-  return { units: problems.length ? [] : units, problems };
+  return { units: problems.length ? [] : units, problems, notices };
 }
 
 /** Validates the whole file, then inserts the units that are new; nothing is written if any row is bad. */
@@ -186,9 +222,12 @@ export async function loadDivisions(
   path: string,
   defaultSource: string,
   onProgress?: (n: number) => void,
-): Promise<{ ok: true; read: number; inserted: number } | { ok: false; problems: ImportProblem[] }> {
-  const { units, problems } = await readDivisions(store, path, defaultSource, onProgress);
+): Promise<
+  | { ok: true; read: number; inserted: number; notices: DivisionsRead['notices'] }
+  | { ok: false; problems: ImportProblem[] }
+> {
+  const { units, problems, notices } = await readDivisions(store, path, defaultSource, onProgress);
   if (problems.length) return { ok: false, problems };
   const inserted = await insertUnits(store, units);
-  return { ok: true, read: units.length, inserted };
+  return { ok: true, read: units.length, inserted, notices };
 }

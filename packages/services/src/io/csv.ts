@@ -6,8 +6,9 @@
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { createGunzip } from 'node:zlib';
-import { parse } from 'csv-parse';
+import { StringDecoder } from 'node:string_decoder';
 import type { ImportProblem } from '@suocha/core';
+import { CsvTokenizer } from './csv-tokenizer';
 
 export interface CsvRow {
   readonly line: number;
@@ -31,65 +32,69 @@ export async function readCsvFile(path: string, options: CsvOptions): Promise<Cs
   const rows: CsvRow[] = [];
   const problems: ImportProblem[] = [];
   let header: string[] | undefined;
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true });
-  const input = createReadStream(path);
+  const input = createReadStream(path, { highWaterMark: 256 * 1024 });
   const source = path.endsWith('.gz') ? input.pipe(createGunzip()) : input;
-  input.on('error', (e) => parser.destroy(e));
-  source.pipe(parser);
-  try {
-    for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      const line = rec.info.lines;
-      if (!header) {
-        header = rec.record.map((h) => h.trim());
-        const missing = options.required.filter((c) => !header?.includes(c));
-        for (const c of missing) {
-          problems.push({
-            code: 'MISSING_COLUMN',
-            file,
-            line,
-            column: c,
-            message: `缺少列 missing column "${c}" (header: ${header.join(',')})`,
-          });
-        }
-        const seen = new Set<string>();
-        for (const h of header) {
-          if (seen.has(h))
-            problems.push({
-              code: 'DUPLICATE_COLUMN',
-              file,
-              line,
-              column: h,
-              message: `重复的列 duplicate column "${h}"`,
-            });
-          seen.add(h);
-        }
-        if (missing.length) break;
-        continue;
-      }
-      if (rec.record.length !== header.length) {
+  const onRecord = (record: string[], line: number): boolean => {
+    if (!header) {
+      header = record.map((h) => h.trim());
+      const missing = options.required.filter((c) => !header?.includes(c));
+      for (const c of missing) {
         problems.push({
-          code: 'COLUMN_COUNT',
+          code: 'MISSING_COLUMN',
           file,
           line,
-          message: `该行有 ${rec.record.length} 个字段, 表头有 ${header.length} 个 (row has ${rec.record.length} fields, header has ${header.length})`,
+          column: c,
+          message: `缺少列 missing column "${c}" (header: ${header.join(',')})`,
         });
-        continue;
       }
-      const values: Record<string, string> = {};
-      header.forEach((h, i) => {
-        values[h] = rec.record[i] ?? '';
-      });
-      rows.push({ line, values });
-      if (options.onProgress && rows.length % 50_000 === 0) options.onProgress(rows.length);
+      const seen = new Set<string>();
+      for (const h of header) {
+        if (seen.has(h))
+          problems.push({
+            code: 'DUPLICATE_COLUMN',
+            file,
+            line,
+            column: h,
+            message: `重复的列 duplicate column "${h}"`,
+          });
+        seen.add(h);
+      }
+      return missing.length === 0;
     }
+    if (record.length !== header.length) {
+      problems.push({
+        code: 'COLUMN_COUNT',
+        file,
+        line,
+        message: `该行有 ${record.length} 个字段, 表头有 ${header.length} 个 (row has ${record.length} fields, header has ${header.length})`,
+      });
+      return true;
+    }
+    const values: Record<string, string> = {};
+    for (let i = 0; i < header.length; i++) values[header[i] as string] = record[i] ?? '';
+    rows.push({ line, values });
+    if (options.onProgress && rows.length % 50_000 === 0) options.onProgress(rows.length);
+    return true;
+  };
+  const tokenizer = new CsvTokenizer(onRecord);
+  const decoder = new StringDecoder('utf8');
+  try {
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      if (!tokenizer.push(decoder.write(chunk))) break;
+    }
+    tokenizer.push(decoder.end());
+    const unterminated = tokenizer.end();
+    if (unterminated) problems.push({ code: 'CSV_UNTERMINATED_QUOTE', file, line: 0, message: unterminated });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     problems.push({
       code: 'CSV_UNREADABLE',
       file,
       line: 0,
-      message: `无法读取 CSV (unreadable CSV): ${message}`,
+      message: `无法读取文件 (unreadable file): ${message}`,
     });
+  } finally {
+    input.destroy();
   }
   if (!header && problems.length === 0)
     problems.push({ code: 'EMPTY_FILE', file, line: 1, message: '文件为空 (empty file)' });

@@ -60,7 +60,12 @@ export async function loadObservationFiles(
       (r) => [r.code, r.unit] as const,
     ),
   );
-  const parsed: { file: string; line: number; unitColumn: string; obs: Omit<NewObservation, 'provinceCode'> }[] = [];
+  const parsed: {
+    file: string;
+    line: number;
+    unitColumn: string;
+    obs: Omit<NewObservation, 'provinceCode'>;
+  }[] = [];
   for (const spec of specs) {
     const file = basename(spec.path);
     const c = spec.columns;
