@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError, NETWORK_ERROR, apiErrorFromBody } from './api-error';
+import { createApiClient } from './client';
+import type { FetchLike } from './client';
+
+interface Call {
+  readonly url: string;
+  readonly init: RequestInit | undefined;
+}
+
+function fakeFetch(respond: (url: string) => Response | Promise<Response>): FetchLike & { calls: Call[] } {
+  const calls: Call[] = [];
+  const fn = async (url: string, init?: RequestInit) => {
+    calls.push({ url, init });
+    return respond(url);
+  };
+  return Object.assign(fn, { calls });
+}
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+describe('createApiClient', () => {
+  it('builds the documented URLs, encoding path and query parts', async () => {
+    const fetch = fakeFetch(() => json(200, { items: [] }));
+    const client = createApiClient(fetch, '/api');
+    await client.groups();
+    await client.groupMembers('mountain island/x', '2025-01-01');
+    await client.unit('330327');
+    await client.countiesGeo();
+    expect(fetch.calls.map((c) => c.url)).toEqual([
+      '/api/groups',
+      '/api/groups/mountain%20island%2Fx/members?asOf=2025-01-01',
+      '/api/units/330327',
+      '/api/geo/counties',
+    ]);
+  });
+
+  it('returns the parsed body on success', async () => {
+    const body = {
+      group: 'mountain_island',
+      asOf: '2025-06-01',
+      items: [{ code: '330127', name: '淳安县' }],
+    };
+    const client = createApiClient(fakeFetch(() => json(200, body)));
+    await expect(client.groupMembers('mountain_island', '2025-06-01')).resolves.toEqual(body);
+  });
+
+  it("throws the server's code and message from a JSON error body", async () => {
+    const client = createApiClient(
+      fakeFetch(() => json(404, { error: { code: 'unit_not_found', message: '未找到区划 999999' } })),
+    );
+    const error = await client.unit('999999').then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 404, code: 'unit_not_found', message: '未找到区划 999999' });
+  });
+
+  it('turns a failed connection into a network_error with status 0', async () => {
+    const client = createApiClient(() => Promise.reject(new TypeError('Failed to fetch')));
+    await expect(client.groups()).rejects.toMatchObject({ status: 0, code: NETWORK_ERROR });
+  });
+
+  it('passes the abort signal through and rethrows aborts untouched', async () => {
+    const controller = new AbortController();
+    const fetch = fakeFetch(() => {
+      throw new DOMException('aborted', 'AbortError');
+    });
+    const client = createApiClient(fetch);
+    controller.abort();
+    const error = await client.groups(controller.signal).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DOMException);
+    expect(error).not.toBeInstanceOf(ApiError);
+    expect(fetch.calls[0]?.init?.signal).toBe(controller.signal);
+  });
+});
+
+describe('apiErrorFromBody', () => {
+  it('falls back to http_<status> for non-JSON or foreign JSON bodies', () => {
+    expect(apiErrorFromBody(502, 'Bad Gateway', '<html>nginx</html>')).toMatchObject({
+      code: 'http_502',
+      message: 'HTTP 502 Bad Gateway',
+    });
+    expect(apiErrorFromBody(500, '', '{"message":"boom"}')).toMatchObject({
+      code: 'http_500',
+      message: 'HTTP 500',
+    });
+    expect(apiErrorFromBody(400, 'Bad Request', '{"error":{"code":7,"message":"x"}}').code).toBe('http_400');
+  });
+});

@@ -1,0 +1,35 @@
+import { useSyncExternalStore } from 'react';
+
+// pushState does not fire popstate, so in-app navigation announces itself with this event.
+const NAVIGATE_EVENT = 'suocha:navigate';
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener(NAVIGATE_EVENT, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener(NAVIGATE_EVENT, onChange);
+  };
+}
+
+const pathname = () => window.location.pathname;
+
+/** The current pathname, re-rendering on back/forward and on `navigate`. */
+export function usePathname(): string {
+  return useSyncExternalStore(subscribe, pathname, () => '/');
+}
+
+/** History-API navigation (the server answers every non-API path with index.html). */
+export function navigate(to: string): void {
+  if (to === window.location.pathname + window.location.search) return;
+  window.history.pushState(null, '', to);
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+  window.scrollTo(0, 0);
+}
+
+/** Updates the query string in place (no new history entry), e.g. to make page state shareable. */
+export function replaceSearch(params: URLSearchParams): void {
+  const search = params.toString();
+  const url = `${window.location.pathname}${search === '' ? '' : `?${search}`}${window.location.hash}`;
+  window.history.replaceState(window.history.state, '', url);
+}
