@@ -7,3 +7,4 @@ export * from './imports';
 export * from './projects';
 export * from './tasks';
 export * from './supervision';
+export * from './access';

@@ -1,11 +1,15 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Store } from './db';
 import { foundation } from './migrations/0001-foundation';
+import { access } from './migrations/0002-access';
+import { collection } from './migrations/0003-collection';
 
 /** Migrations are code, listed here in order; names sort lexically. */
 function migrations(store: Store): Record<string, Migration> {
   return {
     '0001-foundation': foundation(store.engine),
+    '0002-access': access(store.engine),
+    '0003-collection': collection(store.engine),
   };
 }
 

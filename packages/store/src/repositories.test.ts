@@ -2,16 +2,41 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childPath, provinceOf } from '@suocha/core';
 import { openStore, storeConfigFrom } from './db';
-import { countUnitsByLevel, getAncestors, getChildren, getSubtree, getSubtreeCodes, getUnit, insertUnits, type UnitRow } from './hierarchy/units-repo';
+import {
+  countUnitsByLevel,
+  getAncestors,
+  getChildren,
+  getSubtree,
+  getSubtreeCodes,
+  getUnit,
+  insertUnits,
+  type UnitRow,
+} from './hierarchy/units-repo';
 import { getGroupMembers, insertGroups } from './hierarchy/groups-repo';
 import { insertCatalogue, listIndicators, listTargets } from './targets/catalogue-repo';
-import { countRows, getHistory, insertNewObservations, listObservations } from './observations/observations-repo';
+import {
+  countRows,
+  getHistory,
+  insertNewObservations,
+  listObservations,
+} from './observations/observations-repo';
 import { testEngines, type OpenedStore } from './testing/engines';
 
 function unit(code: string, name: string, level: UnitRow['level'], parent: UnitRow | null): UnitRow {
   const path = childPath(parent?.path ?? null, code);
   const depth = ['country', 'province', 'city', 'county', 'town', 'village'].indexOf(level);
-  return { code, name, level, parent_code: parent?.code ?? null, path, depth, province_code: provinceOf(path), valid_from: null, valid_to: null, source: 'test' };
+  return {
+    code,
+    name,
+    level,
+    parent_code: parent?.code ?? null,
+    path,
+    depth,
+    province_code: provinceOf(path),
+    valid_from: null,
+    valid_to: null,
+    source: 'test',
+  };
 }
 
 const cn = unit('100000', '全国', 'country', null);
@@ -46,13 +71,41 @@ for (const engine of testEngines()) {
       const { store } = opened;
       expect((await getChildren(store, '330000')).map((u) => u.code)).toEqual(['3301', '330100', '330800']);
       expect((await getSubtree(store, '330000', 'county'))?.map((u) => u.code)).toEqual(['330102', '330824']);
-      expect((await getSubtree(store, '330800'))?.map((u) => u.code)).toEqual(['330824', '330824100', '330824100001']);
+      expect((await getSubtree(store, '330800'))?.map((u) => u.code)).toEqual([
+        '330824',
+        '330824100',
+        '330824100001',
+      ]);
       expect((await getSubtree(store, '3301'))?.map((u) => u.code)).toEqual([]);
       expect(await getSubtree(store, '999999')).toBeUndefined();
-      expect((await getAncestors(store, '330824100001'))?.map((u) => u.code)).toEqual(['100000', '330000', '330800', '330824', '330824100']);
-      expect((await getSubtreeCodes(store, '330824')).sort()).toEqual(['330824', '330824100', '330824100001']);
-      expect(await getUnit(store, '330824')).toEqual({ code: '330824', name: '开化县', level: 'county', parentCode: '330800', validFrom: null, validTo: null });
-      expect(await countUnitsByLevel(store)).toEqual({ country: 1, province: 2, city: 3, county: 2, town: 1, village: 1 });
+      expect((await getAncestors(store, '330824100001'))?.map((u) => u.code)).toEqual([
+        '100000',
+        '330000',
+        '330800',
+        '330824',
+        '330824100',
+      ]);
+      expect((await getSubtreeCodes(store, '330824')).sort()).toEqual([
+        '330824',
+        '330824100',
+        '330824100001',
+      ]);
+      expect(await getUnit(store, '330824')).toEqual({
+        code: '330824',
+        name: '开化县',
+        level: 'county',
+        parentCode: '330800',
+        validFrom: null,
+        validTo: null,
+      });
+      expect(await countUnitsByLevel(store)).toEqual({
+        country: 1,
+        province: 2,
+        city: 3,
+        county: 2,
+        town: 1,
+        village: 1,
+      });
     });
 
     it('inserting units again changes nothing', async () => {
@@ -80,16 +133,59 @@ for (const engine of testEngines()) {
     it('stores the catalogue once and observations with an append-only history', async () => {
       const { store } = opened;
       const cat = {
-        indicators: [{ code: 'rural_income', nameZh: '农村居民人均可支配收入', nameEn: 'Rural income', unit: 'yuan', polarity: 'up' as const, domain: 'income', definition: '', source: 't' }],
-        plans: [{ code: 'p', title: '方案', issuer: '省委', issuedOn: '2025-01-01', scopeUnit: '330000', source: 't' }],
-        targets: [{ indicatorCode: 'rural_income', planCode: 'p', unitCode: '330000', year: 2027, comparator: '>=' as const, value: 48000, baselinePeriod: null, baselineValue: null, source: 't' }],
+        indicators: [
+          {
+            code: 'rural_income',
+            nameZh: '农村居民人均可支配收入',
+            nameEn: 'Rural income',
+            unit: 'yuan',
+            polarity: 'up' as const,
+            domain: 'income',
+            definition: '',
+            source: 't',
+          },
+        ],
+        plans: [
+          {
+            code: 'p',
+            title: '方案',
+            issuer: '省委',
+            issuedOn: '2025-01-01',
+            scopeUnit: '330000',
+            source: 't',
+          },
+        ],
+        targets: [
+          {
+            indicatorCode: 'rural_income',
+            planCode: 'p',
+            unitCode: '330000',
+            year: 2027,
+            comparator: '>=' as const,
+            value: 48000,
+            baselinePeriod: null,
+            baselineValue: null,
+            source: 't',
+          },
+        ],
       };
       expect(await insertCatalogue(store, cat)).toEqual({ indicators: 1, plans: 1, targets: 1 });
       expect(await insertCatalogue(store, cat)).toEqual({ indicators: 0, plans: 0, targets: 0 });
       expect((await listIndicators(store))[0]?.nameZh).toBe('农村居民人均可支配收入');
       expect((await listTargets(store, { unitCode: '330000' }))[0]?.value).toBe(48000);
 
-      const obs = { indicatorCode: 'rural_income', unitCode: '330000', provinceCode: '330000', period: '2024', periodEnd: '2024-12-31', value: 43347, source: 'src', note: '', status: 'approved' as const, synthetic: false };
+      const obs = {
+        indicatorCode: 'rural_income',
+        unitCode: '330000',
+        provinceCode: '330000',
+        period: '2024',
+        periodEnd: '2024-12-31',
+        value: 43347,
+        source: 'src',
+        note: '',
+        status: 'approved' as const,
+        synthetic: false,
+      };
       const meta = { by: 'test', at: '2026-01-01T00:00:00.000Z', reason: 'test' };
       expect(await insertNewObservations(store, [obs], meta)).toBe(1);
       expect(await insertNewObservations(store, [obs], meta)).toBe(0);
@@ -97,17 +193,38 @@ for (const engine of testEngines()) {
       expect(o?.value).toBe(43347);
       const h = await getHistory(store, o?.id ?? -1);
       expect(h).toHaveLength(1);
-      expect(h[0]).toMatchObject({ version: 1, oldValue: null, newValue: 43347, newStatus: 'approved', changedBy: 'test' });
-      await expect(store.db.updateTable('observation_history').set({ reason: 'tampered' }).execute()).rejects.toThrow(/append-only/);
+      expect(h[0]).toMatchObject({
+        version: 1,
+        oldValue: null,
+        newValue: 43347,
+        newStatus: 'approved',
+        changedBy: 'test',
+      });
+      await expect(
+        store.db.updateTable('observation_history').set({ reason: 'tampered' }).execute(),
+      ).rejects.toThrow(/append-only/);
       await expect(store.db.deleteFrom('observation_history').execute()).rejects.toThrow(/append-only/);
     });
 
     it('writes a batch all or nothing', async () => {
       const { store } = opened;
       const before = await countRows(store);
-      const good = { indicatorCode: 'rural_income', unitCode: '330800', provinceCode: '330000', period: '2024', periodEnd: '2024-12-31', value: 1, source: 's', note: '', status: 'approved' as const, synthetic: false };
+      const good = {
+        indicatorCode: 'rural_income',
+        unitCode: '330800',
+        provinceCode: '330000',
+        period: '2024',
+        periodEnd: '2024-12-31',
+        value: 1,
+        source: 's',
+        note: '',
+        status: 'approved' as const,
+        synthetic: false,
+      };
       const bad = { ...good, unitCode: '330824', indicatorCode: 'no_such_indicator' };
-      await expect(insertNewObservations(store, [good, bad], { by: 't', at: '2026-01-01T00:00:00Z', reason: 't' })).rejects.toThrow();
+      await expect(
+        insertNewObservations(store, [good, bad], { by: 't', at: '2026-01-01T00:00:00Z', reason: 't' }),
+      ).rejects.toThrow();
       expect(await countRows(store)).toEqual(before);
     });
   });

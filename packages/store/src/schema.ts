@@ -124,7 +124,10 @@ export interface DatasetLoadsTable {
   summary: string;
 }
 
-export interface Database {
+import type { AccessTables } from './access/schema';
+import type { CollectionTables } from './collection/schema';
+
+export interface Database extends AccessTables, CollectionTables {
   units: UnitsTable;
   unit_groups: UnitGroupsTable;
   unit_group_members: UnitGroupMembersTable;
