@@ -4,3 +4,4 @@ export * from './common';
 export * from './health';
 export * from './hierarchy/units';
 export * from './targets/catalogue';
+export * from './index/framework';

@@ -8,3 +8,4 @@ export * from './projects';
 export * from './tasks';
 export * from './supervision';
 export * from './access';
+export * from './index/index';

@@ -46,7 +46,7 @@ for (const engine of testEngines()) {
     it('loads the catalogue and observations from the seeds and statistics', async () => {
       const totals = await countRows(opened.store);
       expect(totals).toMatchObject({
-        indicators: 97,
+        indicators: 98,
         plans: 4,
         targets: 88,
         unit_groups: 2,

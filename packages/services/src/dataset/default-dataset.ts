@@ -75,7 +75,7 @@ export async function loadDefaultDataset(store: Store, o: LoadOptions): Promise<
   const cat = must(
     'catalogue',
     await loadCatalogue(store, {
-      indicators: [d('indicators.csv'), d('indicators_statistics.csv')],
+      indicators: [d('indicators.csv'), d('indicators_extra.csv')],
       plans: d('plans.csv'),
       targets: d('targets.csv'),
     }),

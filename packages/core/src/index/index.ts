@@ -1,0 +1,21 @@
+// Composite index (县域评价, 城乡一体融合高质量发展指数): METHODS.md §4.
+export type * from './types';
+export * from './compile-framework';
+export * from './percentile';
+export * from './efficacy';
+export * from './score';
+export * from './impute';
+export * from './winsorise';
+export * from './normalise';
+export * from './prepare-matrix';
+export * from './aggregate';
+export * from './coverage';
+export * from './ranks';
+export * from './group-ranks';
+export * from './rank-change';
+export * from './contributions';
+export * from './weakest';
+export * from './run-index';
+export * from './scenario-engine';
+export * from './sensitivity';
+export * from './uncertainty';
