@@ -66,7 +66,7 @@ describe('suocha CLI', () => {
   });
 
   it('indicators and targets', async () => {
-    expect(await json('indicators')).toHaveLength(97);
+    expect(await json('indicators')).toHaveLength(98);
     const t = await json('targets', '--unit', '330000');
     expect(t).toHaveLength(42);
     expect(t[0]).toHaveProperty('comparator');
