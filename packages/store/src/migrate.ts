@@ -3,6 +3,7 @@ import type { Store } from './db';
 import { foundation } from './migrations/0001-foundation';
 import { access } from './migrations/0002-access';
 import { collection } from './migrations/0003-collection';
+import { indexRuns } from './migrations/0004-index';
 
 /** Migrations are code, listed here in order; names sort lexically. */
 function migrations(store: Store): Record<string, Migration> {
@@ -10,6 +11,7 @@ function migrations(store: Store): Record<string, Migration> {
     '0001-foundation': foundation(store.engine),
     '0002-access': access(store.engine),
     '0003-collection': collection(store.engine),
+    '0004-index': indexRuns(store.engine),
   };
 }
 

@@ -126,8 +126,9 @@ export interface DatasetLoadsTable {
 
 import type { AccessTables } from './access/schema';
 import type { CollectionTables } from './collection/schema';
+import type { IndexTables } from './index/schema';
 
-export interface Database extends AccessTables, CollectionTables {
+export interface Database extends AccessTables, CollectionTables, IndexTables {
   units: UnitsTable;
   unit_groups: UnitGroupsTable;
   unit_group_members: UnitGroupMembersTable;
