@@ -25,14 +25,23 @@ export default tseslint.config(
         'error',
         {
           selector: "MemberExpression[object.name='process'][property.name='env']",
-          message: 'Config is parsed once per app (apps/*/src/config.ts); pass it down instead of reading process.env.',
+          message:
+            'Config is parsed once per app (apps/*/src/config.ts); pass it down instead of reading process.env.',
         },
       ],
     },
   },
   // core is pure: it imports nothing but its own files (tests may import fast-check and vitest).
-  layer(['packages/core/src/**/*.ts'], ['^(?!\\.{1,2}/|vitest$|fast-check$)'], 'packages/core is pure: no imports outside core.'),
-  layer(['packages/store/src/**/*.ts'], ['^@suocha/(services|contract|server|web|cli)'], 'store may import only core.'),
+  layer(
+    ['packages/core/src/**/*.ts'],
+    ['^(?!\\.{1,2}/|vitest$|fast-check$)'],
+    'packages/core is pure: no imports outside core.',
+  ),
+  layer(
+    ['packages/store/src/**/*.ts'],
+    ['^@suocha/(services|contract|server|web|cli)'],
+    'store may import only core.',
+  ),
   layer(['packages/services/src/**/*.ts'], ['^@suocha/(server|web|cli)'], 'services may not import apps.'),
   layer(['packages/contract/src/**/*.ts'], ['^@suocha/(?!core$)'], 'contract may import only core types.'),
   layer(
@@ -43,7 +52,15 @@ export default tseslint.config(
   layer(['apps/server/src/**/*.ts'], ['^@suocha/(web|cli)'], 'server may not import web or cli.'),
   // Only the app config modules read process.env.
   {
-    files: ['apps/*/src/config.ts', 'bench/**', 'e2e/**', 'scripts/**', '**/*.test.ts', 'vitest.config.ts', 'vitest.global-setup.ts'],
+    files: [
+      'apps/*/src/config.ts',
+      'bench/**',
+      'e2e/**',
+      'scripts/**',
+      '**/*.test.ts',
+      'vitest.config.ts',
+      'vitest.global-setup.ts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

@@ -16,5 +16,7 @@ if (!name || !names.includes(name)) {
   process.exit(name ? 2 : 0);
 }
 const tsx = join(here, '..', 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const r = spawnSync(process.execPath, ['--expose-gc', tsx, join(here, name, 'main.ts'), ...rest], { stdio: 'inherit' });
+const r = spawnSync(process.execPath, ['--expose-gc', tsx, join(here, name, 'main.ts'), ...rest], {
+  stdio: 'inherit',
+});
 process.exit(r.status ?? 1);

@@ -19,9 +19,15 @@ describe('layer rules', () => {
     ['packages/core/src/x.ts', "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n"],
     ['packages/core/src/x.ts', "import { z } from 'zod';\nexport const s = z;\n"],
     ['packages/core/src/x.ts', "import { openStore } from '@suocha/store';\nexport const o = openStore;\n"],
-    ['packages/store/src/x.ts', "import { loadDefaultDataset } from '@suocha/services';\nexport const l = loadDefaultDataset;\n"],
+    [
+      'packages/store/src/x.ts',
+      "import { loadDefaultDataset } from '@suocha/services';\nexport const l = loadDefaultDataset;\n",
+    ],
     ['apps/web/src/x.ts', "import { openStore } from '@suocha/store';\nexport const o = openStore;\n"],
-    ['apps/web/src/x.ts', "import { loadDefaultDataset } from '@suocha/services';\nexport const l = loadDefaultDataset;\n"],
+    [
+      'apps/web/src/x.ts',
+      "import { loadDefaultDataset } from '@suocha/services';\nexport const l = loadDefaultDataset;\n",
+    ],
     ['apps/web/src/x.ts', "import { buildServer } from '@suocha/server';\nexport const b = buildServer;\n"],
     ['apps/web/src/x.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n"],
   ])('%s may not: %s', async (file, code) => {
@@ -31,7 +37,10 @@ describe('layer rules', () => {
   it.each([
     ['packages/core/src/x.ts', "import { ok } from './result';\nexport const o = ok;\n"],
     ['packages/store/src/x.ts', "import { ok } from '@suocha/core';\nexport const o = ok;\n"],
-    ['apps/web/src/x.ts', "import { ApiErrorSchema } from '@suocha/contract';\nexport const s = ApiErrorSchema;\n"],
+    [
+      'apps/web/src/x.ts',
+      "import { ApiErrorSchema } from '@suocha/contract';\nexport const s = ApiErrorSchema;\n",
+    ],
     ['apps/server/src/x.ts', "import { openStore } from '@suocha/store';\nexport const o = openStore;\n"],
   ])('%s may: %s', async (file, code) => {
     expect(await layerErrors(file, code)).toEqual([]);

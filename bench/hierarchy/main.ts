@@ -19,7 +19,8 @@ async function run(name: string, config: StoreConfig): Promise<Record<string, st
   const ref = await readDivisions(store, join(data, 'units_reference.csv'), 'bench');
   await insertUnits(store, ref.units);
   const read = await timed(() => readDivisions(store, join(data, 'divisions_china.csv.gz'), 'bench'));
-  if (read.value.problems.length) throw new Error(`divisions file has ${read.value.problems.length} problems`);
+  if (read.value.problems.length)
+    throw new Error(`divisions file has ${read.value.problems.length} problems`);
   const units = read.value.units;
   const ins = await timed(() => insertUnits(store, units));
   const counties = units.filter((u) => u.level === 'county').map((u) => u.code);

@@ -14,7 +14,10 @@ export function percentile(sorted: readonly number[], p: number): number {
 }
 
 export function median(xs: readonly number[]): number {
-  return percentile([...xs].sort((a, b) => a - b), 50);
+  return percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
 }
 
 export async function timed<T>(fn: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
@@ -33,7 +36,10 @@ export function postgresServer(): { url: string; stop(): void } {
   if (given) return { url: given, stop: () => {} };
   const dir = mkdtempSync(join(tmpdir(), 'suocha-bench-pg-'));
   const script = join(ROOT, 'scripts', 'pg-cluster.sh');
-  const url = execFileSync('bash', [script, 'start', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+  const url = execFileSync('bash', [script, 'start', dir], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }).trim();
   return {
     url,
     stop() {
@@ -44,7 +50,10 @@ export function postgresServer(): { url: string; stop(): void } {
 }
 
 /** Creates a fresh database on the server and returns its URL and a function that drops it. */
-export async function freshPgDatabase(serverUrl: string, name: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function freshPgDatabase(
+  serverUrl: string,
+  name: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`drop database if exists ${name} with (force)`);

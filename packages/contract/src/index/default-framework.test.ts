@@ -11,10 +11,7 @@ const catalogueCodes = (path: string) =>
     .split('\n')
     .slice(1)
     .map((line) => line.split(',')[0]!);
-const catalogue = [
-  ...catalogueCodes('data/indicators.csv'),
-  ...catalogueCodes('data/indicators_extra.csv'),
-];
+const catalogue = [...catalogueCodes('data/indicators.csv'), ...catalogueCodes('data/indicators_extra.csv')];
 /** Indicators the default framework needs that the catalogue does not have yet (proposed to the lead). */
 const PROPOSED = ['resident_income_province_ratio'];
 const json: unknown = JSON.parse(read('data/frameworks/default.json'));
