@@ -9,3 +9,4 @@ export * from './tasks';
 export * from './supervision';
 export * from './access';
 export * from './index/index';
+export * from './targets';

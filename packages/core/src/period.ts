@@ -27,21 +27,23 @@ export type PeriodError = {
 
 const PATTERN = /^(\d{4})(?:-?(H)([12])|-?(Q)([1-4])|-(0[1-9]|1[0-2]))?(-YTD)?$/;
 
+const bad = (input: string, message: string) => err<PeriodError>({ code: 'PERIOD_INVALID', input, message });
+
 export function parsePeriod(input: string): Result<Period, PeriodError> {
   const s = input.trim().toUpperCase();
   const m = PATTERN.exec(s);
-  const bad = (message: string) => err<PeriodError>({ code: 'PERIOD_INVALID', input, message });
   if (!m)
     return bad(
+      input,
       `不是有效的期间 (invalid period) "${input}": use 2025, 2025H1, 2025Q3, 2025-11, optionally -YTD`,
     );
   const year = Number(m[1]);
-  if (year < 1900 || year > 2200) return bad(`year out of range in "${input}"`);
+  if (year < 1900 || year > 2200) return bad(input, `year out of range in "${input}"`);
   const ytd = m[7] !== undefined;
   if (m[2]) return ok({ kind: 'half', year, index: Number(m[3]), ytd });
   if (m[4]) return ok({ kind: 'quarter', year, index: Number(m[5]), ytd });
   if (m[6]) return ok({ kind: 'month', year, index: Number(m[6]), ytd });
-  if (ytd) return bad(`a whole year cannot be year-to-date: "${input}"`);
+  if (ytd) return bad(input, `a whole year cannot be year-to-date: "${input}"`);
   return ok({ kind: 'year', year, index: 1, ytd: false });
 }
 

@@ -1,0 +1,183 @@
+/**
+ * `npm run bench -- progress [--indicators 100] [--counties 2978] [--years 10] [--seed 1] [--runs 3]`
+ *
+ * Core part: times `targetStatus` (METHODS.md §1, Open SDG / Statistics Canada) for every target of a
+ * synthetic, seeded data set (模拟数据) held in memory — by default 100 indicators × 2,978 counties (the
+ * county-level units of China) = 297,800 targets, each with 10 annual observations (2.98 M) — on one
+ * core, median of the timed runs after a warm-up. Figures and their explanation: bench/progress/RESULTS.md.
+ *
+ * Sections: `core` runs always. The SQLite load (`--store`) and HTTP (`--http`) sections are to be added
+ * to SECTIONS below; they can reuse `generate()` so that all sections judge the very same data.
+ */
+import { availableParallelism, cpus } from 'node:os';
+import { mulberry32, normal, type Rng } from '../../packages/core/src/random';
+import { targetStatus } from '../../packages/core/src/targets';
+import type {
+  Comparator,
+  ObservationInput,
+  ProgressStatus,
+  TargetSpec,
+} from '../../packages/core/src/targets';
+
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(args[i + 1]) : fallback;
+  if (!Number.isFinite(v)) throw new Error(`--${name} needs a number`);
+  return v;
+};
+const INDICATORS = arg('indicators', 100);
+const COUNTIES = arg('counties', 2978);
+const YEARS = arg('years', 10);
+const SEED = arg('seed', 1);
+const RUNS = Math.max(3, arg('runs', 3));
+const FIRST_YEAR = 2015;
+const AS_OF = `${FIRST_YEAR + YEARS}-06-30`;
+const gc = (globalThis as { gc?: () => void }).gc;
+
+/** One indicator's properties: its direction, whether it is linear, and the target comparator. */
+interface SyntheticIndicator {
+  readonly code: string;
+  readonly comparator: Comparator;
+  readonly linear: boolean;
+}
+
+export interface SyntheticData {
+  readonly indicators: readonly SyntheticIndicator[];
+  /** targets[i * COUNTIES + c] is indicator i's target for county c. */
+  readonly targets: readonly TargetSpec[];
+  /** observations[i * COUNTIES + c] is that target's series, oldest first. */
+  readonly observations: readonly (readonly ObservationInput[])[];
+  readonly linear: readonly boolean[];
+}
+
+/**
+ * Synthetic data (模拟数据), seeded: per indicator a level and a direction (¼ lower-is-better, 1/10 linear
+ * indicators that can go negative); per county a trend (mean +4% a year for higher-is-better, −3% for
+ * lower-is-better, sd 5 points) with yearly noise; the 2027 target is set around the last value so that
+ * every status occurs (some already achieved, some moving away).
+ */
+export function generate(indicators: number, counties: number, years: number, seed: number): SyntheticData {
+  const rng: Rng = mulberry32(seed);
+  const periods = Array.from({ length: years }, (_, k) => String(FIRST_YEAR + k));
+  const list: SyntheticIndicator[] = [];
+  const targets: TargetSpec[] = [];
+  const observations: ObservationInput[][] = [];
+  const linearFlags: boolean[] = [];
+  for (let i = 0; i < indicators; i++) {
+    const down = rng() < 0.25;
+    const linear = rng() < 0.1;
+    const comparator: Comparator = down ? (rng() < 0.9 ? '<=' : '<') : rng() < 0.9 ? '>=' : '>';
+    list.push({ code: `ind_${i}`, comparator, linear });
+    const level = Math.exp(Math.log(10) + rng() * Math.log(1000));
+    for (let c = 0; c < counties; c++) {
+      const series: ObservationInput[] = [];
+      const trend = (down ? -0.03 : 0.04) + 0.05 * normal(rng);
+      let y = level * (0.5 + rng());
+      for (let k = 0; k < years; k++) {
+        if (linear) y += level * (trend + 0.03 * normal(rng));
+        else y *= 1 + trend + 0.02 * normal(rng);
+        series.push({ period: periods[k] ?? '', value: Math.round(y * 100) / 100 });
+      }
+      const last = series[series.length - 1]?.value ?? level;
+      // Target: 0–30% better than the last value, or (one in ten) already reached.
+      const ambition = rng() < 0.1 ? -0.05 : 0.3 * rng();
+      const value = linear
+        ? last + (down ? -1 : 1) * ambition * level
+        : last * (down ? 1 / (1 + ambition) : 1 + ambition);
+      targets.push({ comparator, value: Math.round(value * 100) / 100, year: 2027 });
+      observations.push(series);
+      linearFlags.push(linear);
+    }
+  }
+  return { indicators: list, targets, observations, linear: linearFlags };
+}
+
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] ?? NaN) : ((s[m - 1] ?? NaN) + (s[m] ?? NaN)) / 2;
+};
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+
+/** Every status of the data set from the in-memory arrays; returns the tally so nothing is optimised away. */
+function allStatuses(data: SyntheticData): Record<ProgressStatus, number> {
+  const tally: Record<ProgressStatus, number> = {
+    achieved: 0,
+    on_track: 0,
+    needs_acceleration: 0,
+    limited_progress: 0,
+    moving_away: 0,
+    no_data: 0,
+  };
+  const { targets, observations, linear } = data;
+  for (let k = 0; k < targets.length; k++) {
+    const target = targets[k];
+    const obs = observations[k];
+    if (target === undefined || obs === undefined) continue;
+    const r = targetStatus(target, obs, { asOf: AS_OF, linear: linear[k] === true });
+    tally[r.status]++;
+  }
+  return tally;
+}
+
+/** Core section: time all statuses, warm-up first, then RUNS timed runs. */
+function coreSection(data: SyntheticData): void {
+  allStatuses(data); // warm-up: JIT compilation
+  const times: number[] = [];
+  let tally = allStatuses(data);
+  for (let r = 0; r < RUNS; r++) {
+    gc?.();
+    const t = performance.now();
+    tally = allStatuses(data);
+    times.push(performance.now() - t);
+  }
+  const med = median(times);
+  const n = data.targets.length;
+  console.log('');
+  console.log(
+    `targetStatus for all ${n.toLocaleString('en')} targets: median ${(med / 1000).toFixed(2)} s ` +
+      `(runs: ${times.map((x) => (x / 1000).toFixed(2)).join(', ')} s)`,
+  );
+  console.log(
+    `  ${((med * 1000) / n).toFixed(2)} µs per target; ${Math.round(n / (med / 1000)).toLocaleString('en')} targets/s; ` +
+      `${Math.round((n * YEARS) / (med / 1000)).toLocaleString('en')} observations/s`,
+  );
+  const total = Object.values(tally).reduce((a, b) => a + b, 0);
+  if (total !== n) throw new Error(`tally ${total} ≠ ${n}`);
+  console.log(
+    `  statuses: ${Object.entries(tally)
+      .map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
+      .join(', ')}`,
+  );
+}
+
+/** Sections of this benchmark; `--store` and `--http` are to be added by the store/server owners. */
+const SECTIONS: Record<string, (data: SyntheticData) => void | Promise<void>> = {
+  core: coreSection,
+};
+
+const wanted = ['core', ...Object.keys(SECTIONS).filter((s) => s !== 'core' && args.includes(`--${s}`))];
+for (const flag of args.filter(
+  (a) => a.startsWith('--') && !['--indicators', '--counties', '--years', '--seed', '--runs'].includes(a),
+))
+  if (!(flag.slice(2) in SECTIONS))
+    console.warn(`section ${flag} is not implemented yet; running the core section only`);
+
+console.log(
+  `progress benchmark: ${INDICATORS} indicators × ${COUNTIES.toLocaleString('en')} counties × ${YEARS} annual values, ` +
+    `seed ${SEED}, as of ${AS_OF}, ${RUNS} timed runs after a warm-up`,
+);
+console.log(
+  `cores: nproc ${availableParallelism()} (${cpus()[0]?.model ?? 'unknown cpu'}), node ${process.version}; the computation uses one`,
+);
+const t0 = performance.now();
+const data = generate(INDICATORS, COUNTIES, YEARS, SEED);
+console.log(
+  `generated synthetic data (模拟数据): ${data.targets.length.toLocaleString('en')} targets, ` +
+    `${(data.targets.length * YEARS).toLocaleString('en')} observations in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+);
+gc?.();
+console.log(`RSS with data loaded ${mb(process.memoryUsage().rss)}`);
+for (const name of wanted) await SECTIONS[name]?.(data);
+console.log(`peak RSS of the whole process ${mb(process.resourceUsage().maxRSS * 1024)}`);
