@@ -4,6 +4,7 @@ import { foundation } from './migrations/0001-foundation';
 import { access } from './migrations/0002-access';
 import { collection } from './migrations/0003-collection';
 import { indexRuns } from './migrations/0004-index';
+import { progress } from './migrations/0005-progress';
 
 /** Migrations are code, listed here in order; names sort lexically. */
 function migrations(store: Store): Record<string, Migration> {
@@ -12,6 +13,7 @@ function migrations(store: Store): Record<string, Migration> {
     '0002-access': access(store.engine),
     '0003-collection': collection(store.engine),
     '0004-index': indexRuns(store.engine),
+    '0005-progress': progress(store.engine),
   };
 }
 

@@ -127,8 +127,9 @@ export interface DatasetLoadsTable {
 import type { AccessTables } from './access/schema';
 import type { CollectionTables } from './collection/schema';
 import type { IndexTables } from './index/schema';
+import type { ProgressTables } from './progress/schema';
 
-export interface Database extends AccessTables, CollectionTables, IndexTables {
+export interface Database extends AccessTables, CollectionTables, IndexTables, ProgressTables {
   units: UnitsTable;
   unit_groups: UnitGroupsTable;
   unit_group_members: UnitGroupMembersTable;
