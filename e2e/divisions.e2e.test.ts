@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { CountyCollection } from '../apps/web/src/api/types';
 import { MAP_LAYOUT } from '../apps/web/src/divisions/map-option';
-import { launchBrowser, newDesktopContext, screenshotPath } from './browser';
+import { launchBrowser, logIn, newDesktopContext, screenshotPath } from './browser';
 import { startApp } from './harness';
 
 // Members of 山区海岛县 (mountain_island) per data/groups.csv: the rows with valid_from ≤ date < valid_to
@@ -50,6 +50,11 @@ beforeAll(async () => {
   context = await newDesktopContext(browser);
   page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  // The server's content security policy must not block anything the app itself does.
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) pageErrors.push(message.text());
+  });
+  await logIn(page, app.url, '/divisions');
 });
 
 afterAll(async () => {
@@ -114,7 +119,8 @@ function mapPixel(geo: CountyCollection, lng: number, lat: number, width: number
 
 describe('区划 page', () => {
   it('shows the members of 山区海岛县 as of a date, on the list and on the map', async () => {
-    await page.goto(`${app.url}/divisions`);
+    // Logged in on /divisions: the login page brought the browser back here.
+    expect(new URL(page.url()).pathname).toBe('/divisions');
     await page.getByTestId('county-map').locator('canvas').waitFor();
     const select = page.getByTestId('group-select');
     await expect.poll(() => select.isEnabled()).toBe(true);
@@ -161,7 +167,8 @@ describe('区划 page', () => {
     expect(await towns.getByTestId('town-heading').textContent()).toContain('龙泉市');
 
     // 淳安县: hover its centroid, check the tooltip names it, then click it.
-    const response = await fetch(`${app.url}/api/geo/counties`);
+    // The API needs the session: ask through the browser context, which holds the cookie.
+    const response = await page.request.get(`${app.url}/api/geo/counties`);
     const geo = (await response.json()) as CountyCollection;
     const chun_an = geo.features.find((f) => String(f.properties.adcode) === '330127');
     const centroid = chun_an?.properties['centroid'];

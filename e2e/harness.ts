@@ -1,16 +1,24 @@
 /**
  * Browser-test harness: the real server on a free loopback port with a temporary SQLite database loaded
- * with the default dataset, and headless Debian Chromium driven by playwright-core.
+ * with the default dataset and one administrator (E2E_ADMIN), and headless Debian Chromium driven by
+ * playwright-core.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { buildServer } from '@suocha/server';
-import { loadDefaultDataset } from '@suocha/services';
+import { accessPolicy, createUser, loadDefaultDataset } from '@suocha/services';
 import { openStore } from '@suocha/store';
 
 const ROOT = resolve(import.meta.dirname, '..');
+
+/** The administrator every browser test logs in as (created by the harness; test-only password). */
+export const E2E_ADMIN = {
+  username: 'e2e-admin',
+  password: 'E2e-Sanda-chaju-2026',
+  displayName: '省专班测试管理员',
+} as const;
 
 export interface RunningApp {
   readonly url: string;
@@ -22,6 +30,19 @@ export async function startApp(): Promise<RunningApp> {
   const store = await openStore({ kind: 'sqlite', file: join(dir, 'e2e.db') });
   const dataDir = join(ROOT, 'data');
   await loadDefaultDataset(store, { dataDir, divisions: 'zhejiang', now: '2026-01-01T00:00:00.000Z' });
+  const admin = await createUser(
+    store,
+    {
+      username: E2E_ADMIN.username,
+      displayName: E2E_ADMIN.displayName,
+      role: 'province_admin',
+      scopeUnit: '330000',
+      password: E2E_ADMIN.password,
+    },
+    new Date().toISOString(),
+    accessPolicy(),
+  );
+  if (!admin.ok) throw new Error(`e2e admin: ${admin.error.message}`);
   const app = await buildServer({
     store,
     dataDir,

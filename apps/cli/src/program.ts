@@ -3,6 +3,7 @@ import { catalogueCommands } from './commands/catalogue';
 import { hierarchyCommands } from './commands/hierarchy';
 import { initCommand } from './commands/init';
 import { serveCommand } from './commands/serve';
+import { usersCommands } from './commands/users';
 import { VERSION } from './version';
 
 export function buildProgram(): Command {
@@ -16,5 +17,6 @@ export function buildProgram(): Command {
   serveCommand(program);
   hierarchyCommands(program);
   catalogueCommands(program);
+  usersCommands(program);
   return program;
 }

@@ -4,20 +4,38 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { loadDefaultDataset } from '@suocha/services';
+import { accessPolicy, createUser, loadDefaultDataset } from '@suocha/services';
 import { openStore, type Store } from '@suocha/store';
+import { loginAs, type TestSession } from './access/test-support';
 import { buildServer } from './app';
 
 const DATA = resolve(import.meta.dirname, '..', '..', '..', 'data');
 let dir: string;
 let store: Store;
 let app: FastifyInstance;
+let session: TestSession;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'suocha-api-'));
   store = await openStore({ kind: 'sqlite', file: join(dir, 'api.db') });
   await loadDefaultDataset(store, { dataDir: DATA, divisions: 'zhejiang', now: '2026-01-01T00:00:00.000Z' });
-  app = await buildServer({ store, dataDir: DATA, version: 'test', webDir: join(dir, 'no-web') });
+  // Reference data is readable by any logged-in user: the least privileged role, a county user, reads it.
+  const access = { argon2: { memoryCost: 1024, timeCost: 1 } };
+  const user = await createUser(
+    store,
+    {
+      username: 'kaihua',
+      displayName: '开化县',
+      role: 'county',
+      scopeUnit: '330824',
+      password: 'Sanda-chaju-2026',
+    },
+    new Date().toISOString(),
+    accessPolicy(access),
+  );
+  expect(user.ok).toBe(true);
+  app = await buildServer({ store, dataDir: DATA, version: 'test', webDir: join(dir, 'no-web'), access });
+  session = await loginAs(app, 'kaihua', 'Sanda-chaju-2026');
 });
 afterAll(async () => {
   await app.close();
@@ -26,7 +44,7 @@ afterAll(async () => {
 });
 
 const get = async (url: string) => {
-  const r = await app.inject({ method: 'GET', url });
+  const r = await app.inject({ method: 'GET', url, headers: session.headers() });
   const body = r.json() as Record<string, unknown> & { items?: unknown[] };
   return { status: r.statusCode, body, items: body.items, headers: r.headers };
 };
@@ -81,8 +99,17 @@ describe('foundation API', () => {
     expect((await get('/api/targets?unit=330881')).items).toHaveLength(1);
   });
 
+  it('answers 401 to a request without a session, except /api/health', async () => {
+    for (const url of ['/api/units/330800', '/api/indicators', '/api/geo/counties', '/api/groups']) {
+      const r = await app.inject({ method: 'GET', url });
+      expect(r.statusCode).toBe(401);
+      expect(r.json()).toEqual({ error: { code: 'UNAUTHENTICATED', message: expect.any(String) } });
+    }
+    expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+  });
+
   it('serves county boundaries as GeoJSON', async () => {
-    const r = await app.inject({ method: 'GET', url: '/api/geo/counties' });
+    const r = await app.inject({ method: 'GET', url: '/api/geo/counties', headers: session.headers() });
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toContain('geo+json');
     expect((r.json() as { features: unknown[] }).features).toHaveLength(90);

@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from './app';
 
 export function healthRoutes(app: FastifyInstance, deps: AppDeps): void {
-  app.get('/api/health', async (): Promise<HealthDto> => {
+  // Public: load balancers and monitoring probe it without credentials; it reveals no user data.
+  app.get('/api/health', { config: { public: true } }, async (): Promise<HealthDto> => {
     const r = await deps.store.db
       .selectFrom('units')
       .select((eb) => eb.fn.countAll<number>().as('n'))

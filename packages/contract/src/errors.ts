@@ -9,6 +9,13 @@ export const ERROR_CODES = [
   'INDICATOR_NOT_FOUND',
   'VALIDATION_FAILED',
   'UNAUTHENTICATED',
+  /** Login refused: wrong username or password (never says which). */
+  'INVALID_CREDENTIALS',
+  /** Too many failed logins for this username; `retry-after` says when to try again. */
+  'ACCOUNT_LOCKED',
+  /** A state-changing request with a session cookie lacked the session's `x-csrf-token`. */
+  'CSRF_REJECTED',
+  'USER_NOT_FOUND',
   'FORBIDDEN',
   'CONFLICT',
   'PAYLOAD_TOO_LARGE',

@@ -5,3 +5,4 @@ export * from './health';
 export * from './hierarchy/units';
 export * from './targets/catalogue';
 export * from './index/framework';
+export * from './access/auth';

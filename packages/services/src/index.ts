@@ -5,3 +5,5 @@ export * from './hierarchy/groups';
 export * from './targets/catalogue';
 export * from './observations/load-observations';
 export * from './dataset/default-dataset';
+export * from './access';
+export * from './collection';

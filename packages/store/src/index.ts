@@ -5,3 +5,5 @@ export * from './hierarchy/units-repo';
 export * from './hierarchy/groups-repo';
 export * from './targets/catalogue-repo';
 export * from './observations/observations-repo';
+export * from './access';
+export * from './collection';

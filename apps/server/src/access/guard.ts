@@ -35,3 +35,23 @@ export async function authorizeUnit(
   if (!can(actor, action, resource)) throw new HttpError(403, 'FORBIDDEN', refusal(actor, action, resource));
   return { actor, unitPath };
 }
+
+/** The actor if a provincial administrator (users, departments, catalogue), 403 otherwise. */
+export function requireAdministrator(req: FastifyRequest): Actor {
+  const actor = requireActor(req);
+  if (actor.role !== 'province_admin')
+    throw new HttpError(403, 'FORBIDDEN', '仅省级管理员可操作 (provincial administrators only)');
+  return actor;
+}
+
+/** The actor if logged in with a session (a person), 403 for API tokens (e.g. tokens cannot mint tokens). */
+export function requirePerson(req: FastifyRequest): Actor {
+  const actor = requireActor(req);
+  if (actor.via !== 'session')
+    throw new HttpError(
+      403,
+      'FORBIDDEN',
+      '此操作需要登录会话，不能使用 API 令牌 (needs a login session, not an API token)',
+    );
+  return actor;
+}

@@ -26,6 +26,7 @@ import { HttpError, parseInput } from '../errors';
 const unitNotFound = (code: string) =>
   new HttpError(404, 'UNIT_NOT_FOUND', `区划 ${code} 不存在 (no unit with code ${code})`);
 
+/** Reference data, readable by any logged-in user (the access plugin answers 401 to anyone else). */
 export function hierarchyRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { store } = deps;
 
@@ -72,7 +73,7 @@ export function hierarchyRoutes(app: FastifyInstance, deps: AppDeps): void {
       if (!existsSync(path)) throw new HttpError(404, 'NOT_FOUND', `缺少地图文件 ${file} (map file missing)`);
       return reply
         .type('application/geo+json; charset=utf-8')
-        .header('cache-control', 'public, max-age=3600')
+        .header('cache-control', 'private, max-age=3600')
         .send(createReadStream(path));
     });
   }

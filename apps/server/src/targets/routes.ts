@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app';
 import { HttpError, parseInput } from '../errors';
 
+/** The catalogue (reference data), readable by any logged-in user; the access plugin refuses anyone else. */
 export function targetsRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { store } = deps;
   app.get('/api/indicators', async () => ({ items: await listIndicators(store) }));

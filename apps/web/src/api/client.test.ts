@@ -80,6 +80,62 @@ describe('createApiClient', () => {
   });
 });
 
+describe('session handling', () => {
+  const me = (csrfToken: string | null) => ({
+    user: { username: 'quzhou', displayName: '衢州市', role: 'city' },
+    via: 'session',
+    csrfToken,
+    expiresAt: null,
+  });
+
+  it('sends the CSRF token from login on state-changing requests only, and forgets it on logout', async () => {
+    const fetch = fakeFetch((url) =>
+      url.endsWith('/auth/login')
+        ? json(200, me('csrf-1'))
+        : url.endsWith('/auth/logout')
+          ? new Response(null, { status: 204 })
+          : json(200, { items: [] }),
+    );
+    const client = createApiClient(fetch, '/api');
+    await client.login('quzhou', 'pw');
+    const loginInit = fetch.calls[0]?.init;
+    expect(loginInit?.method).toBe('POST');
+    expect(JSON.parse(String(loginInit?.body))).toEqual({ username: 'quzhou', password: 'pw' });
+    expect(new Headers(loginInit?.headers).get('content-type')).toBe('application/json');
+    await client.groups();
+    expect(new Headers(fetch.calls[1]?.init?.headers).has('x-csrf-token')).toBe(false);
+    await expect(client.logout()).resolves.toBeUndefined();
+    expect(new Headers(fetch.calls[2]?.init?.headers).get('x-csrf-token')).toBe('csrf-1');
+    await client.logout();
+    expect(new Headers(fetch.calls[3]?.init?.headers).has('x-csrf-token')).toBe(false);
+  });
+
+  it('takes the CSRF token from /auth/me too', async () => {
+    const fetch = fakeFetch((url) =>
+      url.endsWith('/auth/me') ? json(200, me('csrf-2')) : new Response(null, { status: 204 }),
+    );
+    const client = createApiClient(fetch);
+    await client.me();
+    await client.logout();
+    expect(new Headers(fetch.calls[1]?.init?.headers).get('x-csrf-token')).toBe('csrf-2');
+  });
+
+  it('reports a 401 on an ordinary request as the end of the session, but not on login or /auth/me', async () => {
+    const unauthenticated = json(401, { error: { code: 'UNAUTHENTICATED', message: '请先登录' } });
+    const client = createApiClient(fakeFetch(() => unauthenticated.clone()));
+    const ended: string[] = [];
+    client.setOnUnauthenticated(() => ended.push('ended'));
+    await expect(client.me()).rejects.toMatchObject({ status: 401 });
+    await expect(client.login('x', 'y')).rejects.toMatchObject({ status: 401 });
+    expect(ended).toEqual([]);
+    await expect(client.groups()).rejects.toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
+    expect(ended).toEqual(['ended']);
+    client.setOnUnauthenticated(null);
+    await expect(client.unit('330000')).rejects.toMatchObject({ status: 401 });
+    expect(ended).toEqual(['ended']);
+  });
+});
+
 describe('apiErrorFromBody', () => {
   it('falls back to http_<status> for non-JSON or foreign JSON bodies', () => {
     expect(apiErrorFromBody(502, 'Bad Gateway', '<html>nginx</html>')).toMatchObject({

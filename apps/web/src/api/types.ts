@@ -2,7 +2,7 @@
  * Shapes of the server responses the web app reads. The JSON routes come from `@suocha/contract` (types
  * only: zod stays out of the bundle); the GeoJSON and the group list wrapper are described here.
  */
-import type { GroupDto, GroupMembersDto, UnitDetailDto, UnitDto } from '@suocha/contract';
+import type { GroupDto, GroupMembersDto, MeDto, UnitDetailDto, UnitDto } from '@suocha/contract';
 
 export type Unit = UnitDto;
 export type UnitLevel = UnitDto['level'];
@@ -11,6 +11,9 @@ export type UnitLevel = UnitDto['level'];
 export type UnitDetail = UnitDetailDto;
 
 export type Group = GroupDto;
+
+/** GET /api/auth/me and POST /api/auth/login: the user, how they are authenticated, the CSRF token. */
+export type Me = MeDto;
 
 /** GET /api/groups */
 export interface GroupList {

@@ -166,4 +166,23 @@ export const en: Messages = {
     title: 'Page not found',
     body: 'There is no page at this address.',
   },
+  login: {
+    title: 'Log in',
+    heading: 'Log in',
+    username: 'Username',
+    password: 'Password',
+    submit: 'Log in',
+    submitting: 'Logging in…',
+    required: 'Enter your username and password.',
+    invalid: 'Wrong username or password.',
+    locked: 'Too many failed attempts: the account is locked for a while. Try again later.',
+    rateLimited: 'Too many failed attempts from this computer. Try again later.',
+    notice:
+      'For authorised users only. Accounts are issued by the provincial administrator; ask them to reset a forgotten password.',
+    checking: 'Checking your session…',
+  },
+  user: {
+    label: 'Signed in as',
+    logout: 'Log out',
+  },
 };

@@ -153,4 +153,22 @@ export const zh = {
     title: '页面不存在',
     body: '没有找到这个地址对应的页面。',
   },
+  login: {
+    title: '登录',
+    heading: '用户登录',
+    username: '用户名',
+    password: '密码',
+    submit: '登录',
+    submitting: '正在登录…',
+    required: '请输入用户名和密码。',
+    invalid: '用户名或密码错误。',
+    locked: '登录失败次数过多，账号已被暂时锁定，请稍后再试。',
+    rateLimited: '本机登录失败次数过多，请稍后再试。',
+    notice: '仅限授权用户使用。账号由省级管理员分配；忘记密码请联系管理员重置。',
+    checking: '正在验证登录状态…',
+  },
+  user: {
+    label: '当前用户',
+    logout: '退出',
+  },
 };

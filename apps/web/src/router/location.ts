@@ -33,3 +33,10 @@ export function replaceSearch(params: URLSearchParams): void {
   const url = `${window.location.pathname}${search === '' ? '' : `?${search}`}${window.location.hash}`;
   window.history.replaceState(window.history.state, '', url);
 }
+
+/** Navigation that replaces the current history entry (redirects: to the login page and back). */
+export function redirect(to: string): void {
+  if (to === window.location.pathname + window.location.search) return;
+  window.history.replaceState(null, '', to);
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+}

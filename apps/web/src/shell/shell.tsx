@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { UserMenu } from '../auth/user-menu';
 import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../router/link';
 import { ROUTES } from '../router/routes';
@@ -9,7 +10,7 @@ interface ShellProps {
   readonly children: ReactNode;
 }
 
-/** The frame of every page: top bar (product, province, language switch) and the module navigation. */
+/** The frame of every page: top bar (product, province, user, language switch) and the module navigation. */
 export function Shell({ active, children }: ShellProps) {
   const { t, language, setLanguage } = useI18n();
   return (
@@ -31,6 +32,7 @@ export function Shell({ active, children }: ShellProps) {
         <span className="province" data-testid="province">
           {t.app.province}
         </span>
+        <UserMenu />
         <button
           type="button"
           className="lang-switch"
