@@ -15,6 +15,10 @@ const Env = z.object({
   HOST: z.string().min(1).optional(),
   SUOCHA_DATA_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  /** Behind a reverse proxy: trust X-Forwarded-For/Proto for client address (rate limits) and https. */
+  SUOCHA_TRUST_PROXY: z.enum(['true', 'false', '1', '0']).optional(),
+  /** Secure flag of the session cookie: true, false or auto (set when the request came over https). */
+  SUOCHA_COOKIE_SECURE: z.enum(['true', 'false', 'auto']).optional(),
 });
 
 export interface CliConfig {
@@ -25,6 +29,8 @@ export interface CliConfig {
   readonly dataDir: string;
   readonly webDir: string;
   readonly logLevel: string;
+  readonly trustProxy: boolean;
+  readonly cookieSecure: boolean | 'auto';
 }
 
 export function loadConfig(flags: {
@@ -46,5 +52,10 @@ export function loadConfig(flags: {
     dataDir: resolve(flags.data ?? env.SUOCHA_DATA_DIR ?? join(REPO_ROOT, 'data')),
     webDir: join(REPO_ROOT, 'apps', 'web', 'dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: env.SUOCHA_TRUST_PROXY === 'true' || env.SUOCHA_TRUST_PROXY === '1',
+    cookieSecure:
+      env.SUOCHA_COOKIE_SECURE === undefined || env.SUOCHA_COOKIE_SECURE === 'auto'
+        ? 'auto'
+        : env.SUOCHA_COOKIE_SECURE === 'true',
   };
 }

@@ -1,9 +1,10 @@
 import { buildServer } from '@suocha/server';
-import { loadDefaultDataset } from '@suocha/services';
+import { accessPolicy, createUser, loadDefaultDataset } from '@suocha/services';
 import { openStore, storeConfigFrom } from '@suocha/store';
 import type { Command } from 'commander';
 import { loadConfig } from '../config';
 import type { GlobalFlags } from '../context';
+import { accessFailure, announcePassword } from './users';
 import { VERSION } from '../version';
 
 export function serveCommand(program: Command): void {
@@ -27,12 +28,30 @@ export function serveCommand(program: Command): void {
           onProgress: (s) => process.stderr.write(`… ${s}\n`),
         });
       }
+      // A fresh installation has nobody who could log in: create the provincial administrator `admin`
+      // with a generated password, printed once (as `suocha init --admin` would).
+      const anyone = await store.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+      if (!anyone) {
+        const r = await createUser(
+          store,
+          { username: 'admin', displayName: '省级管理员', role: 'province_admin', scopeUnit: '330000' },
+          new Date().toISOString(),
+          accessPolicy(),
+        );
+        if (!r.ok) throw accessFailure(r.error);
+        process.stderr.write(
+          '没有任何用户: 已创建省级管理员 admin (no users yet: created the provincial administrator "admin")\n',
+        );
+        if (r.value.generatedPassword) announcePassword('admin', r.value.generatedPassword, process.stderr);
+      }
       const app = await buildServer({
         store,
         dataDir: config.dataDir,
         version: VERSION,
         webDir: config.webDir,
         logger: { level: config.logLevel },
+        trustProxy: config.trustProxy,
+        cookieSecure: config.cookieSecure,
       });
       const stop = async () => {
         await app.close();

@@ -71,7 +71,11 @@ export function passwordFromStdin(
 }
 
 /** Prints a generated password once, so that it stands out and can be copied. */
-export function announcePassword(username: string, password: string, out = process.stdout): void {
+export function announcePassword(
+  username: string,
+  password: string,
+  out: { write(s: string): unknown } = process.stdout,
+): void {
   out.write(
     `\n初始密码 password for ${username} (只显示这一次，请妥善保存并在首次登录后修改; shown only once — keep it safe and change it after logging in):\n\n    ${password}\n\n`,
   );
