@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { catalogueCommands } from './commands/catalogue';
 import { hierarchyCommands } from './commands/hierarchy';
+import { indexCommands } from './commands/index-runs';
 import { initCommand } from './commands/init';
 import { serveCommand } from './commands/serve';
 import { usersCommands } from './commands/users';
@@ -18,5 +19,6 @@ export function buildProgram(): Command {
   hierarchyCommands(program);
   catalogueCommands(program);
   usersCommands(program);
+  indexCommands(program);
   return program;
 }

@@ -6,3 +6,4 @@ export * from './hierarchy/units';
 export * from './targets/catalogue';
 export * from './index/framework';
 export * from './access/auth';
+export * from './index/api';

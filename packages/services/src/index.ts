@@ -6,4 +6,4 @@ export * from './targets/catalogue';
 export * from './observations/load-observations';
 export * from './dataset/default-dataset';
 export * from './access';
-export * from './collection';
+export * from './index/index';

@@ -6,4 +6,4 @@ export * from './hierarchy/groups-repo';
 export * from './targets/catalogue-repo';
 export * from './observations/observations-repo';
 export * from './access';
-export * from './collection';
+export * from './index/index';
