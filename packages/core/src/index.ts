@@ -10,3 +10,4 @@ export * from './supervision';
 export * from './access';
 export * from './index/index';
 export * from './targets';
+export * from './gaps';

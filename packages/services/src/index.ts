@@ -7,3 +7,4 @@ export * from './observations/load-observations';
 export * from './dataset/default-dataset';
 export * from './access';
 export * from './index/index';
+export * from './gaps';
