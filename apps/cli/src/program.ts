@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { catalogueCommands } from './commands/catalogue';
 import { hierarchyCommands } from './commands/hierarchy';
+import { gapsCommands } from './commands/gaps';
 import { indexCommands } from './commands/index-runs';
 import { initCommand } from './commands/init';
 import { serveCommand } from './commands/serve';
@@ -20,5 +21,6 @@ export function buildProgram(): Command {
   catalogueCommands(program);
   usersCommands(program);
   indexCommands(program);
+  gapsCommands(program);
   return program;
 }

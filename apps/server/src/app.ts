@@ -10,6 +10,7 @@ import { accessModule } from './access';
 import { installErrorHandling } from './errors';
 import { healthRoutes } from './health';
 import { hierarchyRoutes } from './hierarchy/routes';
+import { gapsRoutes } from './gaps/routes';
 import { indexRoutes } from './index/routes';
 import { installSecurityHeaders } from './access/security-headers';
 import { targetsRoutes } from './targets/routes';
@@ -49,6 +50,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   hierarchyRoutes(app, deps);
   targetsRoutes(app, deps);
   indexRoutes(app, deps);
+  gapsRoutes(app, deps);
   await webApp(app, deps.webDir);
   return app;
 }

@@ -7,3 +7,4 @@ export * from './targets/catalogue';
 export * from './index/framework';
 export * from './access/auth';
 export * from './index/api';
+export * from './gaps/gaps';

@@ -7,3 +7,4 @@ export * from './targets/catalogue-repo';
 export * from './observations/observations-repo';
 export * from './access';
 export * from './index/index';
+export * from './gaps';

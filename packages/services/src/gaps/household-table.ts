@@ -14,9 +14,22 @@ export interface HouseholdUnitPlacement {
   readonly county: string;
 }
 
-/** Valid unit codes and their placement: a map, or a function returning undefined for unknown codes. */
+/**
+ * A known unit code that may not be used here (outside the user's scope, above county level): the row is
+ * rejected with this problem code and message instead of "unknown unit".
+ */
+export interface HouseholdUnitRefusal {
+  readonly refused: string;
+  readonly message: string;
+}
+
+/**
+ * Valid unit codes and their placement: a map, or a function returning undefined for unknown codes (or a
+ * refusal for known codes that may not be used).
+ */
 export type HouseholdUnitLookup =
-  ReadonlyMap<string, HouseholdUnitPlacement> | ((code: string) => HouseholdUnitPlacement | undefined);
+  | ReadonlyMap<string, HouseholdUnitPlacement>
+  | ((code: string) => HouseholdUnitPlacement | HouseholdUnitRefusal | undefined);
 
 export interface HouseholdImportOptions {
   readonly units: HouseholdUnitLookup;
@@ -30,6 +43,8 @@ export interface HouseholdImportProgress {
   readonly rows: number;
   readonly bytesRead?: number;
   readonly totalBytes?: number;
+  /** `measuring` once the file has been read and the measures are being computed. */
+  readonly stage?: 'reading' | 'measuring';
 }
 
 export type HouseholdProgress = (progress: HouseholdImportProgress) => void;
@@ -104,7 +119,7 @@ export class HouseholdTableBuilder {
   private readonly problems: ImportProblem[] = [];
   private problemCount = 0;
   private rows = 0;
-  private readonly lookup: (code: string) => HouseholdUnitPlacement | undefined;
+  private readonly lookup: (code: string) => HouseholdUnitPlacement | HouseholdUnitRefusal | undefined;
   private readonly maxProblems: number;
   private readonly income = new Column(new Float64Array(INITIAL), (n) => new Float64Array(n));
   private readonly size = new Column(new Uint8Array(INITIAL), (n) => new Uint8Array(n));
@@ -116,7 +131,7 @@ export class HouseholdTableBuilder {
   private readonly countyIndex = new Map<string, number>();
   /** Last placement looked up, so that runs of one unit code cost one lookup. */
   private lastUnit = '';
-  private lastPlacement: HouseholdUnitPlacement | undefined;
+  private lastPlacement: HouseholdUnitPlacement | HouseholdUnitRefusal | undefined;
 
   constructor(
     readonly file: string,
@@ -171,11 +186,13 @@ export class HouseholdTableBuilder {
     if (unit === '')
       this.problem(line, name('unit_code'), 'EMPTY_VALUE', '区划代码为空 (unit_code is empty)');
     else {
-      placement = unit === this.lastUnit ? this.lastPlacement : this.lookup(unit);
+      const found = unit === this.lastUnit ? this.lastPlacement : this.lookup(unit);
       this.lastUnit = unit;
-      this.lastPlacement = placement;
-      if (!placement)
+      this.lastPlacement = found;
+      if (!found)
         this.problem(line, name('unit_code'), 'UNKNOWN_UNIT', `未知的区划代码 (unknown unit code) "${unit}"`);
+      else if ('refused' in found) this.problem(line, name('unit_code'), found.refused, found.message);
+      else placement = found;
     }
 
     const areaText = isBlank(cell('area')) ? '' : String(cell('area')).trim().toLowerCase();

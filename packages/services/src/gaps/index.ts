@@ -4,3 +4,7 @@ export * from './household-table';
 export * from './read-households-csv';
 export * from './read-households-xlsx';
 export * from './measure-households-file';
+export * from './household-units';
+export * from './household-jobs';
+export * from './regional-types';
+export * from './regional-gaps';

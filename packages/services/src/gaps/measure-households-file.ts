@@ -88,6 +88,7 @@ export async function measureHouseholdsFile(
       : typeof options.by === 'string'
         ? [options.by]
         : [...options.by];
+  onProgress?.({ rows: table.households, stage: 'measuring' });
   const measured = householdMeasures(table.data, {
     decompose: by,
     middleIncome: options.middle,
