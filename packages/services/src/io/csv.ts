@@ -25,6 +25,8 @@ export interface CsvOptions {
   /** Name used in problems (defaults to the file's base name). */
   readonly displayName?: string;
   readonly onProgress?: (rowsRead: number) => void;
+  /** Streaming: each row is handed here instead of being collected (the result's `rows` stays empty). */
+  readonly onRow?: (row: CsvRow) => void;
 }
 
 export async function readCsvFile(path: string, options: CsvOptions): Promise<CsvResult> {
@@ -32,6 +34,7 @@ export async function readCsvFile(path: string, options: CsvOptions): Promise<Cs
   const rows: CsvRow[] = [];
   const problems: ImportProblem[] = [];
   let header: string[] | undefined;
+  let count = 0;
   const input = createReadStream(path, { highWaterMark: 256 * 1024 });
   const source = path.endsWith('.gz') ? input.pipe(createGunzip()) : input;
   const onRecord = (record: string[], line: number): boolean => {
@@ -72,8 +75,10 @@ export async function readCsvFile(path: string, options: CsvOptions): Promise<Cs
     }
     const values: Record<string, string> = {};
     for (let i = 0; i < header.length; i++) values[header[i] as string] = record[i] ?? '';
-    rows.push({ line, values });
-    if (options.onProgress && rows.length % 50_000 === 0) options.onProgress(rows.length);
+    count++;
+    if (options.onRow) options.onRow({ line, values });
+    else rows.push({ line, values });
+    if (options.onProgress && count % 50_000 === 0) options.onProgress(count);
     return true;
   };
   const tokenizer = new CsvTokenizer(onRecord);
