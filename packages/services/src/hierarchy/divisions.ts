@@ -106,7 +106,7 @@ export async function readDivisions(
       validTo,
       source: r.text(row, 'source') || defaultSource,
     });
-    };
+  };
   const csv = await readCsvFile(path, {
     required: ['code', 'name', 'level', 'parent_code'],
     onRow,
