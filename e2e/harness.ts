@@ -1,7 +1,9 @@
 /**
  * Browser-test harness: the real server on a free loopback port with a temporary SQLite database loaded
  * with the default dataset and one administrator (E2E_ADMIN), and headless Debian Chromium driven by
- * playwright-core.
+ * playwright-core. With `demo`, the database is a demo database built by the demo generator
+ * (scripts/demo/make-demo-db.ts: seeded 模拟数据 county values and frozen index runs 2023–2025), in its
+ * own temporary file like every e2e database, never mixed with real data.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +12,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { buildServer } from '@suocha/server';
 import { accessPolicy, createUser, loadDefaultDataset } from '@suocha/services';
 import { openStore } from '@suocha/store';
+import { makeDemoDb } from '../scripts/demo/make-demo-db';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -25,11 +28,27 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-export async function startApp(): Promise<RunningApp> {
+export interface StartOptions {
+  /**
+   * Build the database with the demo generator first: synthetic county values of this seed and frozen
+   * runs for 2023–2025 with this many Monte Carlo samples each (keep it small: setup time).
+   */
+  readonly demo?: { readonly seed: number; readonly samples: number };
+}
+
+/** When the demo database is built: fixed, so that run dates in screenshots do not change. */
+export const DEMO_BUILT_AT = '2026-01-15T02:00:00.000Z';
+
+export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
   const dir = mkdtempSync(join(tmpdir(), 'suocha-e2e-'));
-  const store = await openStore({ kind: 'sqlite', file: join(dir, 'e2e.db') });
+  const file = join(dir, 'e2e.db');
   const dataDir = join(ROOT, 'data');
-  await loadDefaultDataset(store, { dataDir, divisions: 'zhejiang', now: '2026-01-01T00:00:00.000Z' });
+  if (options.demo !== undefined)
+    await makeDemoDb({ db: file, dataDir, now: DEMO_BUILT_AT, ...options.demo });
+  const store = await openStore({ kind: 'sqlite', file });
+  // The demo generator loaded the default dataset already (loading it again would change nothing).
+  if (options.demo === undefined)
+    await loadDefaultDataset(store, { dataDir, divisions: 'zhejiang', now: '2026-01-01T00:00:00.000Z' });
   const admin = await createUser(
     store,
     {

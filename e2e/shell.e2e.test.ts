@@ -70,7 +70,7 @@ describe('login', () => {
     await page.getByTestId('login-username').fill(E2E_ADMIN.username);
     await page.getByTestId('login-password').fill(E2E_ADMIN.password);
     await page.getByTestId('login-submit').click();
-    await page.locator('[data-testid="under-construction"][data-module="gaps"]').waitFor();
+    await page.getByTestId('gaps-page').waitFor();
     expect(new URL(page.url()).pathname).toBe('/gaps');
     const user = page.getByTestId('current-user');
     expect(await user.locator('.current-user-name').textContent()).toBe(E2E_ADMIN.displayName);
@@ -96,21 +96,21 @@ describe('web shell', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     expect(await navLabels()).toEqual(NAV_ZH);
     expect(await page.locator('[data-nav="overview"]').getAttribute('aria-current')).toBe('page');
-    // The directory of modules: only 区划 is built; the rest say so.
-    expect(await page.locator('.module-card[data-status="ready"]').count()).toBe(1);
-    expect(await page.locator('.module-card[data-status="planned"]').count()).toBe(7);
+    // The directory of modules: 指标与目标, 三大差距, 县域评价 and 区划 are built; the rest say so.
+    expect(await page.locator('.module-card[data-status="ready"]').count()).toBe(4);
+    expect(await page.locator('.module-card[data-status="planned"]').count()).toBe(4);
     expect(await page.title()).toBe('总览 · 缩差 suocha');
     await page.screenshot({ path: screenshotPath('home-zh.png'), fullPage: true });
     await page.screenshot({ path: screenshotPath('shell-logged-in-zh.png') });
   });
 
   it('navigates in-app to an under-construction module and back', async () => {
-    await page.locator('[data-nav="gaps"]').click();
-    await page.locator('[data-testid="under-construction"][data-module="gaps"]').waitFor();
-    expect(new URL(page.url()).pathname).toBe('/gaps');
+    await page.locator('[data-nav="projects"]').click();
+    await page.locator('[data-testid="under-construction"][data-module="projects"]').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/projects');
     const placeholder = (await page.getByTestId('under-construction').textContent()) ?? '';
     expect(placeholder).toContain('建设中');
-    expect(placeholder).toContain('泰尔指数');
+    expect(placeholder).toContain('序时进度');
     // An honest placeholder shows no figures, only what the module will do.
     expect(await page.getByTestId('under-construction').locator('table, canvas').count()).toBe(0);
     await page.screenshot({ path: screenshotPath('placeholder-zh.png'), fullPage: true });

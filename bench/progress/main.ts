@@ -6,10 +6,11 @@
  * county-level units of China) = 297,800 targets, each with 10 annual observations (2.98 M) — on one
  * core, median of the timed runs after a warm-up. Figures and their explanation: bench/progress/RESULTS.md.
  *
- * Sections: `core` runs always. The SQLite load (`--store`) and HTTP (`--http`) sections are to be added
- * to SECTIONS below; they can reuse `generate()` so that all sections judge the very same data.
+ * Sections: `core` runs always. `--store` loads the same data into SQLite through the store and judges every
+ * target reading from the database (store-section.ts); `--http` serves /api/progress and loads it with
+ * autocannon (http-section.ts). All sections judge the very same data from `generate()`.
  */
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { mulberry32, normal, type Rng } from '../../packages/core/src/random';
 import { targetStatus } from '../../packages/core/src/targets';
 import type {
@@ -18,6 +19,8 @@ import type {
   ProgressStatus,
   TargetSpec,
 } from '../../packages/core/src/targets';
+import { httpSection } from './http-section';
+import { computeFromStore, loadSynthetic, type BenchContext, type LoadedStore } from './store-section';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -121,6 +124,8 @@ function allStatuses(data: SyntheticData): Record<ProgressStatus, number> {
   return tally;
 }
 
+let coreTally: Record<ProgressStatus, number> | null = null;
+
 /** Core section: time all statuses, warm-up first, then RUNS timed runs. */
 function coreSection(data: SyntheticData): void {
   allStatuses(data); // warm-up: JIT compilation
@@ -145,6 +150,7 @@ function coreSection(data: SyntheticData): void {
   );
   const total = Object.values(tally).reduce((a, b) => a + b, 0);
   if (total !== n) throw new Error(`tally ${total} ≠ ${n}`);
+  coreTally = tally;
   console.log(
     `  statuses: ${Object.entries(tally)
       .map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
@@ -152,9 +158,32 @@ function coreSection(data: SyntheticData): void {
   );
 }
 
-/** Sections of this benchmark; `--store` and `--http` are to be added by the store/server owners. */
+const context = (): BenchContext => ({
+  years: YEARS,
+  firstYear: FIRST_YEAR,
+  asOf: AS_OF,
+  runs: RUNS,
+  coreTally,
+});
+let loaded: LoadedStore | undefined;
+async function ensureLoaded(data: SyntheticData): Promise<LoadedStore> {
+  if (!loaded) {
+    console.log('');
+    console.log('loading into SQLite through the store (模拟数据):');
+    loaded = await loadSynthetic(data, context(), COUNTIES);
+  }
+  return loaded;
+}
+
+/** Sections of this benchmark: `core` always; `--store` and `--http` on request (`--http` loads the store too). */
 const SECTIONS: Record<string, (data: SyntheticData) => void | Promise<void>> = {
   core: coreSection,
+  store: async (data) => computeFromStore(await ensureLoaded(data), context()),
+  http: async (data) => {
+    const l = await ensureLoaded(data);
+    console.log('');
+    await httpSection(l, generate(INDICATORS, 1, YEARS, SEED + 1), context());
+  },
 };
 
 const wanted = ['core', ...Object.keys(SECTIONS).filter((s) => s !== 'core' && args.includes(`--${s}`))];
@@ -179,5 +208,14 @@ console.log(
 );
 gc?.();
 console.log(`RSS with data loaded ${mb(process.memoryUsage().rss)}`);
-for (const name of wanted) await SECTIONS[name]?.(data);
+try {
+  for (const name of wanted) await SECTIONS[name]?.(data);
+} finally {
+  await loaded?.cleanup();
+}
 console.log(`peak RSS of the whole process ${mb(process.resourceUsage().maxRSS * 1024)}`);
+console.log(
+  `load average at the end: ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(', ')}`,
+);

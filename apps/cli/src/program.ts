@@ -1,9 +1,11 @@
 import { Command } from 'commander';
 import { catalogueCommands } from './commands/catalogue';
+import { collectionCommands } from './commands/collection';
 import { hierarchyCommands } from './commands/hierarchy';
 import { gapsCommands } from './commands/gaps';
 import { indexCommands } from './commands/index-runs';
 import { initCommand } from './commands/init';
+import { progressCommands } from './commands/progress';
 import { serveCommand } from './commands/serve';
 import { usersCommands } from './commands/users';
 import { VERSION } from './version';
@@ -22,5 +24,7 @@ export function buildProgram(): Command {
   usersCommands(program);
   indexCommands(program);
   gapsCommands(program);
+  progressCommands(program);
+  collectionCommands(program);
   return program;
 }

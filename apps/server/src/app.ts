@@ -10,9 +10,12 @@ import { accessModule } from './access';
 import { installErrorHandling } from './errors';
 import { healthRoutes } from './health';
 import { hierarchyRoutes } from './hierarchy/routes';
+import { collectionRoutes } from './collection/routes';
 import { gapsRoutes } from './gaps/routes';
 import { indexRoutes } from './index/routes';
+import { progressRoutes } from './progress/routes';
 import { installSecurityHeaders } from './access/security-headers';
+import { targetEditRoutes } from './targets/edit-routes';
 import { targetsRoutes } from './targets/routes';
 import { webApp } from './web';
 
@@ -49,8 +52,11 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   healthRoutes(app, deps);
   hierarchyRoutes(app, deps);
   targetsRoutes(app, deps);
+  targetEditRoutes(app, deps);
   indexRoutes(app, deps);
   gapsRoutes(app, deps);
+  collectionRoutes(app, deps);
+  progressRoutes(app, { store: deps.store });
   await webApp(app, deps.webDir);
   return app;
 }

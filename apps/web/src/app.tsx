@@ -3,23 +3,41 @@ import { useAuth } from './auth/auth-context';
 import { LoginPage } from './auth/login-page';
 import { LOGIN_PATH, loginUrlFor, nextPathFrom } from './auth/next-path';
 import { DivisionsPage } from './divisions/divisions-page';
+import { CountyHealthPage } from './evaluation/county-health-page';
+import { EvaluationPage } from './evaluation/evaluation-page';
+import { GapsPage } from './gaps/gaps-page';
 import { useI18n } from './i18n/i18n-context';
 import { OverviewPage } from './overview/overview-page';
 import { redirect, usePathname } from './router/location';
-import { matchRoute, normalisePath } from './router/routes';
-import type { RouteDef } from './router/routes';
+import { matchPage, normalisePath } from './router/routes';
+import type { PageMatch } from './router/routes';
 import { ErrorBanner } from './shell/error-banner';
 import { NotFound } from './shell/not-found';
 import { Shell } from './shell/shell';
+import { IndicatorPage } from './targets/indicator-page';
+import { TargetsPage } from './targets/targets-page';
 import { UnderConstruction } from './shell/under-construction';
 
-function Page({ route }: { readonly route: RouteDef | undefined }) {
-  if (route === undefined) return <NotFound />;
+function Page({ match }: { readonly match: PageMatch | undefined }) {
+  if (match === undefined) return <NotFound />;
+  const { route, sub } = match;
   switch (route.key) {
     case 'overview':
       return <OverviewPage />;
+    case 'targets':
+      // Keyed by indicator: another indicator's drill-down starts from a clean page.
+      return sub?.key === 'indicator' ? <IndicatorPage key={sub.param} code={sub.param} /> : <TargetsPage />;
+    case 'gaps':
+      return <GapsPage />;
     case 'divisions':
       return <DivisionsPage />;
+    case 'evaluation':
+      // Keyed by county so that moving from one health check to another starts from a clean page.
+      return sub?.key === 'county' ? (
+        <CountyHealthPage key={sub.param} code={sub.param} />
+      ) : (
+        <EvaluationPage />
+      );
     default:
       return <UnderConstruction module={route.key} />;
   }
@@ -30,7 +48,8 @@ export function App() {
   const { state, refresh } = useAuth();
   const { t } = useI18n();
   const onLogin = normalisePath(pathname) === LOGIN_PATH;
-  const route = onLogin ? undefined : matchRoute(pathname);
+  const match = onLogin ? undefined : matchPage(pathname);
+  const route = match?.route;
   const title =
     onLogin || state.status === 'anonymous'
       ? t.login.title
@@ -63,7 +82,7 @@ export function App() {
   if (state.status === 'anonymous' || onLogin) return <LoginPage />;
   return (
     <Shell active={route?.key}>
-      <Page route={route} />
+      <Page match={match} />
     </Shell>
   );
 }

@@ -7,4 +7,6 @@ export * from './targets/catalogue';
 export * from './index/framework';
 export * from './access/auth';
 export * from './index/api';
+export * from './progress/progress';
+export * from './collection/collection';
 export * from './gaps/gaps';

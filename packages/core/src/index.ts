@@ -10,4 +10,5 @@ export * from './supervision';
 export * from './access';
 export * from './index/index';
 export * from './targets';
+export * from './collection';
 export * from './gaps';

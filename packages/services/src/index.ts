@@ -7,4 +7,6 @@ export * from './observations/load-observations';
 export * from './dataset/default-dataset';
 export * from './access';
 export * from './index/index';
+export * from './progress';
+export * from './collection';
 export * from './gaps';

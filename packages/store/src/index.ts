@@ -7,4 +7,7 @@ export * from './targets/catalogue-repo';
 export * from './observations/observations-repo';
 export * from './access';
 export * from './index/index';
+export * from './collection';
+export * from './progress';
 export * from './gaps';
+export * from './targets/target-edits';

@@ -80,6 +80,54 @@ describe('createApiClient', () => {
   });
 });
 
+describe('index API', () => {
+  it('builds the index, catalogue and progress URLs', async () => {
+    const fetch = fakeFetch(() => json(200, { items: [] }));
+    const client = createApiClient(fetch, '/api');
+    await client.indexRuns();
+    await client.indexRun(3);
+    await client.countyHealth('330822', 3);
+    await client.countyHealth('330822', null);
+    await client.targets('330822');
+    await client.progress('330822', '2026-01-15');
+    await client.indicators();
+    expect(fetch.calls.map((c) => c.url)).toEqual([
+      '/api/index/runs',
+      '/api/index/runs/3',
+      '/api/index/counties/330822/health?run=3',
+      '/api/index/counties/330822/health',
+      '/api/targets?unit=330822',
+      '/api/progress?unit=330822&asOf=2026-01-15',
+      '/api/indicators',
+    ]);
+    expect(fetch.calls.every((c) => c.init?.method === 'GET')).toBe(true);
+    expect(client.indexRunExportUrl(12)).toBe('/api/index/runs/12/export.xlsx');
+  });
+
+  it('starts a run with a JSON body and the CSRF token of the session', async () => {
+    const fetch = fakeFetch((url) =>
+      url.endsWith('/auth/me')
+        ? json(200, { user: {}, via: 'session', csrfToken: 'csrf-9', expiresAt: null })
+        : json(201, { id: 4 }),
+    );
+    const client = createApiClient(fetch, '/api');
+    await client.me();
+    await expect(
+      client.startIndexRun({ of: '330000', level: 'county', period: '2025', samples: 1000 }),
+    ).resolves.toEqual({ id: 4 });
+    const init = fetch.calls[1]?.init;
+    expect(fetch.calls[1]?.url).toBe('/api/index/runs');
+    expect(init?.method).toBe('POST');
+    expect(new Headers(init?.headers).get('x-csrf-token')).toBe('csrf-9');
+    expect(JSON.parse(String(init?.body))).toEqual({
+      of: '330000',
+      level: 'county',
+      period: '2025',
+      samples: 1000,
+    });
+  });
+});
+
 describe('session handling', () => {
   const me = (csrfToken: string | null) => ({
     user: { username: 'quzhou', displayName: '衢州市', role: 'city' },
@@ -147,5 +195,58 @@ describe('apiErrorFromBody', () => {
       message: 'HTTP 500',
     });
     expect(apiErrorFromBody(400, 'Bad Request', '{"error":{"code":7,"message":"x"}}').code).toBe('http_400');
+  });
+});
+
+describe('gaps API', () => {
+  it('builds the regional query from the given fields only', async () => {
+    const fetch = fakeFetch(() => json(200, {}));
+    const client = createApiClient(fetch, '/api');
+    await client.regionalGaps({ indicator: 'resident_income', of: '330000' });
+    await client.regionalGaps({
+      indicator: 'rural_income',
+      of: '330000',
+      level: 'county',
+      group: 'mountain_island',
+      asOf: '2024-12-31',
+      period: '2024Q3-YTD',
+      lineUnit: '100000',
+    });
+    await client.householdJob('a/b');
+    await client.citiesGeo();
+    expect(fetch.calls.map((c) => c.url)).toEqual([
+      '/api/gaps/regional?indicator=resident_income&of=330000',
+      '/api/gaps/regional?indicator=rural_income&of=330000&level=county&group=mountain_island&asOf=2024-12-31&period=2024Q3-YTD&lineUnit=100000',
+      '/api/gaps/households/jobs/a%2Fb',
+      '/api/geo/cities',
+    ]);
+  });
+
+  it('sends a household file as the raw body with its type, encoded name and the CSRF token', async () => {
+    const fetch = fakeFetch((url) =>
+      url.endsWith('/auth/me')
+        ? json(200, { user: {}, via: 'session', csrfToken: 'csrf-7', expiresAt: null })
+        : json(202, { jobId: 'j1' }),
+    );
+    const client = createApiClient(fetch, '/api');
+    await client.me();
+    const file = new Blob(['id,unit_code\n'], { type: 'application/vnd.ms-excel' });
+    await expect(
+      client.startHouseholdJob({
+        file,
+        filename: '住户 2024.csv',
+        contentType: 'text/csv',
+        by: ['urban_rural', 'county'],
+        lowLine: 15000,
+      }),
+    ).resolves.toEqual({ jobId: 'j1' });
+    const call = fetch.calls[1];
+    expect(call?.url).toBe('/api/gaps/households?by=urban_rural%2Ccounty&lowLine=15000');
+    const headers = new Headers(call?.init?.headers);
+    expect(call?.init?.method).toBe('POST');
+    expect(headers.get('content-type')).toBe('text/csv');
+    expect(headers.get('x-csrf-token')).toBe('csrf-7');
+    expect(decodeURIComponent(headers.get('x-filename') ?? '')).toBe('住户 2024.csv');
+    expect(call?.init?.body).toBe(file);
   });
 });

@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../api/client';
-import type { CountyCollection, Group, Unit } from '../api/types';
+import type { Group, Unit } from '../api/types';
 import { useRequest } from '../api/use-request';
 import { useI18n } from '../i18n/i18n-context';
 import { replaceSearch } from '../router/location';
 import { ErrorBanner } from '../shell/error-banner';
+import { loadCountiesOnce } from './county-geo';
 import { CountyMap } from './county-map';
 import { isIsoDate, localIsoDate } from './dates';
-import { buildMapModel, normaliseCollection, regionsOf } from './map-model';
+import { buildMapModel, regionsOf } from './map-model';
 import { CATEGORY_COLOURS, SELECTED_BORDER } from './map-option';
 import { MemberList } from './member-list';
 import { TownPanel } from './town-panel';
@@ -15,17 +16,6 @@ import { readDivisionsUrlState, writeDivisionsUrlState } from './url-state';
 
 /** The province this deployment covers; its children are the cities offered as a filter. */
 const PROVINCE_CODE = '330000';
-
-// The county boundaries are ~1 MB and never change while the page is open: fetch them once.
-let countiesOnce: Promise<CountyCollection> | null = null;
-// The shared request must not be cancelled by one page instance unmounting, so the signal is unused.
-function loadCounties(_signal: AbortSignal): Promise<CountyCollection> {
-  countiesOnce ??= api.countiesGeo().then(normaliseCollection, (error: unknown) => {
-    countiesOnce = null;
-    throw error;
-  });
-  return countiesOnce;
-}
 
 const loadGroups = (signal: AbortSignal) => api.groups(signal);
 const loadProvince = (signal: AbortSignal) => api.unit(PROVINCE_CODE, signal);
@@ -44,7 +34,7 @@ export function DivisionsPage() {
 
   const groups = useRequest('groups', loadGroups);
   const province = useRequest(PROVINCE_CODE, loadProvince);
-  const counties = useRequest('counties', loadCounties);
+  const counties = useRequest('counties', loadCountiesOnce);
 
   // Default to the first group the server lists once the list arrives.
   const groupItems = groups.data?.items;

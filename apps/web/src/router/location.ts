@@ -13,10 +13,19 @@ function subscribe(onChange: () => void): () => void {
 }
 
 const pathname = () => window.location.pathname;
+const currentSearch = () => window.location.search;
 
 /** The current pathname, re-rendering on back/forward and on `navigate`. */
 export function usePathname(): string {
   return useSyncExternalStore(subscribe, pathname, () => '/');
+}
+
+/**
+ * The current query string, re-rendering when `navigate` or back/forward change it (a link to the same
+ * page with another `?run=` changes only the query, which `usePathname` does not see).
+ */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, currentSearch, () => '');
 }
 
 /** History-API navigation (the server answers every non-API path with index.html). */

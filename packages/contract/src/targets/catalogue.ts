@@ -42,3 +42,24 @@ export const TargetsQuery = z.object({
   indicator: z.string().optional(),
   plan: z.string().optional(),
 });
+
+/** PUT /api/targets/:id (provincial administrators): a target's comparator, value and year. */
+export const TargetIdParams = z.object({ id: z.coerce.number().int().positive() });
+export const TargetEditBody = z.object({
+  comparator: z.enum(['>=', '>', '<=', '<', '=']),
+  value: z.number().finite(),
+  year: z.number().int().min(2000).max(2100),
+});
+export type TargetEditBodyDto = z.infer<typeof TargetEditBody>;
+
+/** The answer: the target as saved, its values before, and who changed it when (also in the server log). */
+export const TargetEditResultSchema = z.object({
+  target: TargetSchema,
+  previous: TargetSchema,
+  change: z.object({
+    by: z.string(),
+    at: z.string(),
+    fields: z.array(z.enum(['comparator', 'value', 'year'])),
+  }),
+});
+export type TargetEditResultDto = z.infer<typeof TargetEditResultSchema>;
