@@ -101,8 +101,10 @@ describe('rule expressions', () => {
           const l2 = evaluateExpr(back.left, lookup);
           expect(Object.is(l1, l2) || (Number.isNaN(l1) && Number.isNaN(l2))).toBe(true);
           expect(formatRule(back)).toBe(text);
+          expect(back).toEqual(rule);
         },
       ),
+      { numRuns: 1000 },
     );
   });
 });

@@ -270,11 +270,9 @@ export function formatRule(rule: RuleAst): string {
         return `-${prec(e.operand) < 3 ? `(${show(e.operand)})` : show(e.operand)}`;
       case 'bin': {
         const l = prec(e.left) < prec(e) ? `(${show(e.left)})` : show(e.left);
-        // Right operand of - and / needs brackets at equal precedence (a - (b - c)).
-        const r =
-          prec(e.right) < prec(e) || (prec(e.right) === prec(e) && (e.op === '-' || e.op === '/'))
-            ? `(${show(e.right)})`
-            : show(e.right);
+        // A right operand of equal precedence keeps its brackets: a - (b - c) differs, and in floating
+        // point so do a * (b / c) and (a * b) / c, so the text must say which was meant.
+        const r = prec(e.right) <= prec(e) ? `(${show(e.right)})` : show(e.right);
         return `${l} ${e.op} ${r}`;
       }
     }

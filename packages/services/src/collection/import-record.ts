@@ -45,6 +45,8 @@ export interface ImportLimits {
   readonly maxSheets: number;
   /** Problems kept in a report; the rest are counted. */
   readonly maxProblems: number;
+  /** A workbook inflating to at most this is loaded whole; a bigger one is streamed row by row. */
+  readonly inMemoryXlsxBytes: number;
 }
 
 export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
@@ -52,4 +54,5 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   maxCellLength: 10_000,
   maxSheets: 2_000,
   maxProblems: 10_000,
+  inMemoryXlsxBytes: 8 * 1024 * 1024,
 };
