@@ -33,7 +33,13 @@ pg.types.setTypeParser(20, (v) => Number(v));
 // Keep DATE columns as ISO strings, as SQLite does.
 pg.types.setTypeParser(1082, (v) => v);
 
-export async function openStore(config: StoreConfig, options: { migrate?: boolean } = {}): Promise<Store> {
+export interface OpenOptions {
+  readonly migrate?: boolean;
+  /** Told about errors of idle PostgreSQL connections (server restart, terminated backend); default: ignored. */
+  readonly onIdleError?: (error: Error) => void;
+}
+
+export async function openStore(config: StoreConfig, options: OpenOptions = {}): Promise<Store> {
   let store: Store;
   if (config.kind === 'sqlite') {
     const sqlite = new BetterSqlite3(config.file);
@@ -45,6 +51,10 @@ export async function openStore(config: StoreConfig, options: { migrate?: boolea
     store = { engine: 'sqlite', db, raw: { sqlite }, close: () => db.destroy() };
   } else {
     const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    // pg reports an idle or closing client's connection error on the pool and discards that client; the next
+    // query opens a new one. Without a listener Node treats the event as uncaught and the process dies.
+    const onIdleError = options.onIdleError ?? (() => undefined);
+    pool.on('error', (e) => onIdleError(e));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     store = { engine: 'postgres', db, raw: { pg: pool }, close: () => db.destroy() };
   }

@@ -17,7 +17,10 @@ export function serveCommand(program: Command): void {
     .option('--host <host>', 'interface to listen on (default 0.0.0.0, or HOST)')
     .action(async (_opts: unknown, cmd: Command) => {
       const config = loadConfig(cmd.optsWithGlobals<GlobalFlags>());
-      const store = await openStore(storeConfigFrom(config.db));
+      const store = await openStore(storeConfigFrom(config.db), {
+        onIdleError: (e) =>
+          process.stderr.write(`数据库空闲连接出错, 已丢弃 (idle database connection lost): ${e.message}\n`),
+      });
       const empty = !(await store.db.selectFrom('units').select('code').limit(1).executeTakeFirst());
       if (empty) {
         process.stderr.write('空数据库: 载入默认数据集 (empty database: loading the default dataset)\n');
