@@ -6,6 +6,11 @@ import { gapsCommands } from './commands/gaps';
 import { indexCommands } from './commands/index-runs';
 import { initCommand } from './commands/init';
 import { progressCommands } from './commands/progress';
+import { projectsCommands } from './commands/projects';
+import { tasksCommands } from './commands/tasks';
+import { casesCommands } from './commands/cases';
+import { supervisionCommands } from './commands/supervision';
+import { bulletinsCommands } from './commands/bulletins';
 import { serveCommand } from './commands/serve';
 import { usersCommands } from './commands/users';
 import { VERSION } from './version';
@@ -26,5 +31,10 @@ export function buildProgram(): Command {
   gapsCommands(program);
   progressCommands(program);
   collectionCommands(program);
+  projectsCommands(program);
+  tasksCommands(program);
+  casesCommands(program);
+  supervisionCommands(program);
+  bulletinsCommands(program);
   return program;
 }

@@ -14,6 +14,11 @@ import { collectionRoutes } from './collection/routes';
 import { gapsRoutes } from './gaps/routes';
 import { indexRoutes } from './index/routes';
 import { progressRoutes } from './progress/routes';
+import { projectsRoutes } from './projects/routes';
+import { tasksRoutes } from './tasks/routes';
+import { casesRoutes } from './tasks/cases/routes';
+import { supervisionRoutes } from './supervision/routes';
+import { bulletinsRoutes } from './bulletins/routes';
 import { installSecurityHeaders } from './access/security-headers';
 import { targetEditRoutes } from './targets/edit-routes';
 import { targetsRoutes } from './targets/routes';
@@ -57,6 +62,11 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   gapsRoutes(app, deps);
   collectionRoutes(app, deps);
   progressRoutes(app, { store: deps.store });
+  projectsRoutes(app, deps);
+  tasksRoutes(app, deps);
+  casesRoutes(app, deps);
+  supervisionRoutes(app, deps);
+  bulletinsRoutes(app, deps);
   await webApp(app, deps.webDir);
   return app;
 }

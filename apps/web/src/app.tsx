@@ -17,6 +17,10 @@ import { Shell } from './shell/shell';
 import { IndicatorPage } from './targets/indicator-page';
 import { TargetsPage } from './targets/targets-page';
 import { UnderConstruction } from './shell/under-construction';
+import { CollectionPage } from './collection/collection-page';
+import { ProjectsPage } from './projects/projects-page';
+import { TasksPage } from './tasks/tasks-page';
+import { BulletinsPage } from './bulletins/bulletins-page';
 
 function Page({ match }: { readonly match: PageMatch | undefined }) {
   if (match === undefined) return <NotFound />;
@@ -38,6 +42,14 @@ function Page({ match }: { readonly match: PageMatch | undefined }) {
       ) : (
         <EvaluationPage />
       );
+    case 'collection':
+      return <CollectionPage key={sub?.param ?? ''} sub={sub} />;
+    case 'projects':
+      return <ProjectsPage key={`${sub?.key ?? ''}:${sub?.param ?? ''}`} sub={sub} />;
+    case 'tasks':
+      return <TasksPage key={`${sub?.key ?? ''}:${sub?.param ?? ''}`} sub={sub} />;
+    case 'bulletins':
+      return <BulletinsPage key={sub?.param ?? ''} sub={sub} />;
     default:
       return <UnderConstruction module={route.key} />;
   }

@@ -10,3 +10,7 @@ export * from './index/api';
 export * from './progress/progress';
 export * from './collection/collection';
 export * from './gaps/gaps';
+export * from './projects';
+export * from './tasks';
+export * from './supervision';
+export * from './bulletins';

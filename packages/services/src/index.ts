@@ -10,3 +10,7 @@ export * from './index/index';
 export * from './progress';
 export * from './collection';
 export * from './gaps';
+export * from './projects';
+export * from './tasks';
+export * from './supervision';
+export * from './bulletins';

@@ -11,3 +11,7 @@ export * from './collection';
 export * from './progress';
 export * from './gaps';
 export * from './targets/target-edits';
+export * from './projects';
+export * from './tasks';
+export * from './supervision';
+export * from './bulletins';

@@ -5,6 +5,11 @@ import { access } from './migrations/0002-access';
 import { collection } from './migrations/0003-collection';
 import { indexRuns } from './migrations/0004-index';
 import { progress } from './migrations/0005-progress';
+import { projectsMigration } from './migrations/0006-projects';
+import { tasksMigration } from './migrations/0007-tasks';
+import { supervisionMigration } from './migrations/0008-supervision';
+import { bulletinsMigration } from './migrations/0009-bulletins';
+import { casesMigration } from './migrations/0010-cases';
 
 /** Migrations are code, listed here in order; names sort lexically. */
 function migrations(store: Store): Record<string, Migration> {
@@ -14,6 +19,11 @@ function migrations(store: Store): Record<string, Migration> {
     '0003-collection': collection(store.engine),
     '0004-index': indexRuns(store.engine),
     '0005-progress': progress(store.engine),
+    '0006-projects': projectsMigration(store.engine),
+    '0007-tasks': tasksMigration(store.engine),
+    '0008-supervision': supervisionMigration(store.engine),
+    '0009-bulletins': bulletinsMigration(store.engine),
+    '0010-cases': casesMigration(store.engine),
   };
 }
 

@@ -128,8 +128,23 @@ import type { AccessTables } from './access/schema';
 import type { CollectionTables } from './collection/schema';
 import type { IndexTables } from './index/schema';
 import type { ProgressTables } from './progress/schema';
+import type { ProjectsTables } from './projects/schema';
+import type { TasksTables } from './tasks/schema';
+import type { CasesTables } from './tasks/cases/schema';
+import type { SupervisionTables } from './supervision/schema';
+import type { BulletinsTables } from './bulletins/schema';
 
-export interface Database extends AccessTables, CollectionTables, IndexTables, ProgressTables {
+export interface Database
+  extends
+    AccessTables,
+    CollectionTables,
+    IndexTables,
+    ProgressTables,
+    ProjectsTables,
+    TasksTables,
+    CasesTables,
+    SupervisionTables,
+    BulletinsTables {
   units: UnitsTable;
   unit_groups: UnitGroupsTable;
   unit_group_members: UnitGroupMembersTable;

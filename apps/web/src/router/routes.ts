@@ -26,6 +26,8 @@ export interface RouteDef {
 
 /** NBS division codes as they appear in paths (6 digits for a county, up to 12 for a village). */
 const CODE_SEGMENT = /^\/county\/(\d{6,12})$/;
+/** Project codes: letters, digits, `-`, `_` and `.` (e.g. `ZJ-2025-0001`). */
+const PROJECT_SEGMENT = /^\/project\/([A-Za-z0-9_.-]+)$/;
 /** Indicator codes as the catalogue writes them (`urban_rural_income_ratio`). */
 const INDICATOR_SEGMENT = /^\/indicator\/([a-z][a-z0-9_]*)$/;
 
@@ -44,10 +46,37 @@ export const ROUTES: readonly RouteDef[] = [
     status: 'ready',
     subPages: [{ key: 'county', pattern: CODE_SEGMENT }],
   },
-  { key: 'projects', path: '/projects', status: 'planned' },
-  { key: 'tasks', path: '/tasks', status: 'planned' },
-  { key: 'collection', path: '/collection', status: 'planned' },
-  { key: 'bulletins', path: '/bulletins', status: 'planned' },
+  {
+    key: 'projects',
+    path: '/projects',
+    status: 'planned',
+    subPages: [
+      { key: 'project', pattern: PROJECT_SEGMENT },
+      { key: 'import', pattern: /^\/(import)$/ },
+    ],
+  },
+  {
+    key: 'tasks',
+    path: '/tasks',
+    status: 'planned',
+    subPages: [
+      { key: 'order', pattern: /^\/order\/(\d+)$/ },
+      { key: 'task', pattern: /^\/task\/([A-Za-z0-9_.-]+)$/ },
+      { key: 'case', pattern: /^\/case\/(\d+)$/ },
+    ],
+  },
+  {
+    key: 'collection',
+    path: '/collection',
+    status: 'planned',
+    subPages: [{ key: 'form', pattern: /^\/form\/([a-z0-9_-]+\/\d{6,12}\/[0-9A-Z-]+)$/ }],
+  },
+  {
+    key: 'bulletins',
+    path: '/bulletins',
+    status: 'planned',
+    subPages: [{ key: 'month', pattern: /^\/(\d{4}-\d{2})$/ }],
+  },
   { key: 'divisions', path: '/divisions', status: 'ready' },
 ];
 

@@ -1,0 +1,2 @@
+// Key tasks, pilots and cases (issue 8): HTTP API schemas.
+export * from './cases';

@@ -1,0 +1,2 @@
+// The bulletins module of the store.
+export type * from './schema';

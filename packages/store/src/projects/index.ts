@@ -1,0 +1,2 @@
+// The projects module of the store.
+export type * from './schema';

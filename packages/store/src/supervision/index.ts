@@ -1,0 +1,2 @@
+// The supervision module of the store.
+export type * from './schema';

@@ -1,0 +1,2 @@
+// Pilots and the case library (issue 8 §3).
+export type * from './schema';

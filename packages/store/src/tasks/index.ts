@@ -1,0 +1,3 @@
+// The tasks module of the store.
+export type * from './schema';
+export * from './cases';

@@ -1,0 +1,4 @@
+/** Key tasks, pilots and cases (issue 8): table types. */
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface TasksTables {}
