@@ -12,3 +12,4 @@ export * from './index/index';
 export * from './targets';
 export * from './collection';
 export * from './gaps';
+export * from './bulletins';
