@@ -51,6 +51,84 @@ export function regionCodeOf(params: unknown): string | null {
   return typeof name === 'string' || typeof name === 'number' ? String(name) : null;
 }
 
+/** The tooltip component every region map uses: one item at a time, kept inside the chart. */
+export function mapTooltip(formatter: (params: unknown) => string) {
+  return {
+    trigger: 'item' as const,
+    formatter,
+    textStyle: { fontFamily: FONT_FAMILY, fontSize: 13 },
+    confine: true,
+  };
+}
+
+/** A horizontal continuous colour scale in the map's lower-left corner, for series 0. */
+export function mapColourScale(scale: {
+  readonly min: number;
+  readonly max: number;
+  readonly colours: readonly string[];
+  /** Labels at the high and the low end. */
+  readonly text: readonly [string, string];
+}) {
+  return {
+    type: 'continuous' as const,
+    seriesIndex: 0,
+    min: scale.min,
+    max: scale.max,
+    inRange: { color: [...scale.colours] },
+    text: [...scale.text],
+    calculable: false,
+    orient: 'horizontal' as const,
+    left: 8,
+    bottom: 8,
+    itemWidth: 12,
+    itemHeight: 160,
+    textStyle: { fontFamily: FONT_FAMILY, color: '#1b2a3a' },
+  };
+}
+
+/**
+ * The `map` series shared by every region map: same layout, zoom limits, borders and hover (the region's
+ * name as label), so that the 区划, 三大差距 and 县域评价 maps look and behave alike.
+ */
+export function regionMapSeries<D>(series: {
+  readonly map: string;
+  readonly nameOf: (code: string) => string | undefined;
+  readonly data: D[];
+  /** Fill of regions without an own fill (default: none, ECharts' own). */
+  readonly areaColor?: string;
+}) {
+  return {
+    type: 'map' as const,
+    map: series.map,
+    nameProperty: 'adcode',
+    roam: true,
+    scaleLimit: { min: 1, max: 10 },
+    layoutCenter: [`${MAP_LAYOUT.centerXPercent}%`, `${MAP_LAYOUT.centerYPercent}%`],
+    layoutSize: `${MAP_LAYOUT.sizePercent}%`,
+    aspectScale: MAP_LAYOUT.aspectScale,
+    selectedMode: false as const,
+    label: { show: false },
+    itemStyle: {
+      borderColor: BORDER,
+      borderWidth: 0.8,
+      ...(series.areaColor === undefined ? {} : { areaColor: series.areaColor }),
+    },
+    emphasis: {
+      label: {
+        show: true,
+        fontFamily: FONT_FAMILY,
+        color: '#1b2a3a',
+        formatter: (params: unknown) => {
+          const code = regionCodeOf(params);
+          return (code === null ? undefined : series.nameOf(code)) ?? '';
+        },
+      },
+      itemStyle: { areaColor: HOVER },
+    },
+    data: series.data,
+  };
+}
+
 /** Tooltip HTML of a region: name, code and membership (names come from the server, so escaped). */
 export function countyTooltip(model: MapModel, labels: MapLabels): (params: unknown) => string {
   const byCode = new Map(model.items.map((item) => [item.code, item]));
@@ -68,37 +146,11 @@ export function countyMapOption(model: MapModel, labels: MapLabels): CountyMapOp
   const byCode = new Map(model.items.map((item) => [item.code, item]));
   return {
     textStyle: { fontFamily: FONT_FAMILY },
-    tooltip: {
-      trigger: 'item',
-      formatter: countyTooltip(model, labels),
-      textStyle: { fontFamily: FONT_FAMILY, fontSize: 13 },
-      confine: true,
-    },
+    tooltip: mapTooltip(countyTooltip(model, labels)),
     series: [
-      {
-        type: 'map',
+      regionMapSeries({
         map: MAP_NAME,
-        nameProperty: 'adcode',
-        roam: true,
-        scaleLimit: { min: 1, max: 10 },
-        layoutCenter: [`${MAP_LAYOUT.centerXPercent}%`, `${MAP_LAYOUT.centerYPercent}%`],
-        layoutSize: `${MAP_LAYOUT.sizePercent}%`,
-        aspectScale: MAP_LAYOUT.aspectScale,
-        selectedMode: false,
-        label: { show: false },
-        itemStyle: { borderColor: BORDER, borderWidth: 0.8 },
-        emphasis: {
-          label: {
-            show: true,
-            fontFamily: FONT_FAMILY,
-            color: '#1b2a3a',
-            formatter: (params: unknown) => {
-              const code = regionCodeOf(params);
-              return (code === null ? undefined : byCode.get(code)?.name) ?? '';
-            },
-          },
-          itemStyle: { areaColor: HOVER },
-        },
+        nameOf: (code) => byCode.get(code)?.name,
         data: model.items.map((item) => ({
           name: item.code,
           value: item.category === 'member' ? 1 : 0,
@@ -109,7 +161,7 @@ export function countyMapOption(model: MapModel, labels: MapLabels): CountyMapOp
           // Draw the selected county last so its thick border is not covered by neighbours.
           ...(item.selected ? { z: 10 } : {}),
         })),
-      },
+      }),
     ],
   };
 }

@@ -1,7 +1,14 @@
 import type { LeagueRow } from '../api/types';
 import type { ChartOption } from '../charts/echarts-setup';
 import type { Region } from '../divisions/map-model';
-import { FONT_FAMILY, MAP_LAYOUT, MAP_NAME, regionCodeOf } from '../divisions/map-option';
+import {
+  FONT_FAMILY,
+  MAP_NAME,
+  mapColourScale,
+  mapTooltip,
+  regionCodeOf,
+  regionMapSeries,
+} from '../divisions/map-option';
 
 /**
  * How a county is drawn: coloured by its score (`scored`), coloured and dotted when its data coverage is
@@ -36,8 +43,6 @@ export const NO_DATA_FILL = '#dfe3e8';
 export const OUTSIDE_FILL = '#f4f5f7';
 const HATCH = 'rgba(75, 85, 99, 0.55)';
 const DOTS = 'rgba(27, 42, 58, 0.6)';
-const BORDER = '#ffffff';
-const HOVER = '#f5c04a';
 
 /**
  * The map model of a league table. `visible` is the set of codes the table's filter keeps (null: all);
@@ -152,58 +157,24 @@ export function scoreMapOption(model: ScoreMapModel, labels: ScoreMapLabels): Ch
   });
   return {
     textStyle: { fontFamily: FONT_FAMILY },
-    tooltip: {
-      trigger: 'item',
-      formatter: scoreTooltip(model, labels),
-      textStyle: { fontFamily: FONT_FAMILY, fontSize: 13 },
-      confine: true,
-    },
+    tooltip: mapTooltip(scoreTooltip(model, labels)),
     ...(model.range !== null
       ? {
-          visualMap: {
-            type: 'continuous',
-            seriesIndex: 0,
+          visualMap: mapColourScale({
             min: model.range.min,
             max: model.range.max,
-            inRange: { color: [...SCORE_COLOURS] },
+            colours: SCORE_COLOURS,
             text: [labels.high, labels.low],
-            calculable: false,
-            orient: 'horizontal',
-            left: 8,
-            bottom: 8,
-            itemWidth: 12,
-            itemHeight: 160,
-            textStyle: { fontFamily: FONT_FAMILY, color: '#1b2a3a' },
-          },
+          }),
         }
       : {}),
     series: [
-      {
-        type: 'map',
+      regionMapSeries({
         map: MAP_NAME,
-        nameProperty: 'adcode',
-        roam: true,
-        scaleLimit: { min: 1, max: 10 },
-        layoutCenter: [`${MAP_LAYOUT.centerXPercent}%`, `${MAP_LAYOUT.centerYPercent}%`],
-        layoutSize: `${MAP_LAYOUT.sizePercent}%`,
-        aspectScale: MAP_LAYOUT.aspectScale,
-        selectedMode: false,
-        label: { show: false },
-        itemStyle: { borderColor: BORDER, borderWidth: 0.8, areaColor: NO_DATA_FILL },
-        emphasis: {
-          label: {
-            show: true,
-            fontFamily: FONT_FAMILY,
-            color: '#1b2a3a',
-            formatter: (params: unknown) => {
-              const code = regionCodeOf(params);
-              return (code === null ? undefined : byCode.get(code)?.name) ?? '';
-            },
-          },
-          itemStyle: { areaColor: HOVER },
-        },
+        nameOf: (code) => byCode.get(code)?.name,
         data,
-      },
+        areaColor: NO_DATA_FILL,
+      }),
     ],
   };
 }

@@ -1,7 +1,13 @@
 import type { RegionalUnitRow } from '../api/types';
 import type { ChartOption } from '../charts/echarts-setup';
 import type { Region } from '../divisions/map-model';
-import { FONT_FAMILY, MAP_LAYOUT, regionCodeOf } from '../divisions/map-option';
+import {
+  FONT_FAMILY,
+  mapColourScale,
+  mapTooltip,
+  regionCodeOf,
+  regionMapSeries,
+} from '../divisions/map-option';
 
 /**
  * How a region is drawn: coloured by the indicator's value (`value`), grey and hatched when it is in the
@@ -37,8 +43,6 @@ export const OUTSIDE_FILL = '#f4f5f7';
 export const GROUP_OUTLINE = '#d7301f';
 const GROUP_OUTLINE_WIDTH = 2.2;
 const HATCH = 'rgba(75, 85, 99, 0.55)';
-const BORDER = '#ffffff';
-const HOVER = '#f5c04a';
 
 /** The map model of an answer's units over the regions of the map (county or city boundaries). */
 export function buildValueMapModel(
@@ -147,62 +151,28 @@ export function valueMapOption(model: ValueMapModel, labels: ValueMapLabels, map
         : model.range;
   return {
     textStyle: { fontFamily: FONT_FAMILY },
-    tooltip: {
-      trigger: 'item',
-      formatter: valueTooltip(model, labels),
-      textStyle: { fontFamily: FONT_FAMILY, fontSize: 13 },
-      confine: true,
-    },
+    tooltip: mapTooltip(valueTooltip(model, labels)),
     ...(range !== null
       ? {
-          visualMap: {
-            type: 'continuous',
-            seriesIndex: 0,
+          visualMap: mapColourScale({
             min: range.min,
             max: range.max,
-            inRange: { color: [...VALUE_COLOURS] },
+            colours: VALUE_COLOURS,
             // The ends of the scale are the real highest and lowest values, not a widened range.
             text: [
               `${labels.high} ${labels.formatValue(model.range?.max ?? range.max)}`,
               `${labels.low} ${labels.formatValue(model.range?.min ?? range.min)}`,
             ],
-            calculable: false,
-            orient: 'horizontal',
-            left: 8,
-            bottom: 8,
-            itemWidth: 12,
-            itemHeight: 160,
-            textStyle: { fontFamily: FONT_FAMILY, color: '#1b2a3a' },
-          },
+          }),
         }
       : {}),
     series: [
-      {
-        type: 'map',
+      regionMapSeries({
         map: mapName,
-        nameProperty: 'adcode',
-        roam: true,
-        scaleLimit: { min: 1, max: 10 },
-        layoutCenter: [`${MAP_LAYOUT.centerXPercent}%`, `${MAP_LAYOUT.centerYPercent}%`],
-        layoutSize: `${MAP_LAYOUT.sizePercent}%`,
-        aspectScale: MAP_LAYOUT.aspectScale,
-        selectedMode: false,
-        label: { show: false },
-        itemStyle: { borderColor: BORDER, borderWidth: 0.8, areaColor: NO_DATA_FILL },
-        emphasis: {
-          label: {
-            show: true,
-            fontFamily: FONT_FAMILY,
-            color: '#1b2a3a',
-            formatter: (params: unknown) => {
-              const code = regionCodeOf(params);
-              return (code === null ? undefined : byCode.get(code)?.name) ?? '';
-            },
-          },
-          itemStyle: { areaColor: HOVER },
-        },
+        nameOf: (code) => byCode.get(code)?.name,
         data,
-      },
+        areaColor: NO_DATA_FILL,
+      }),
     ],
   };
 }
