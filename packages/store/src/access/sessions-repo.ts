@@ -1,5 +1,5 @@
 import type { Store } from '../db';
-import { toUserRecord, type UserRecord } from './users-repo';
+import { toUserRecord, USER_COLUMNS, type UserRecord } from './users-repo';
 
 export interface SessionRow {
   /** SHA-256 (hex) of the cookie token. */
@@ -46,20 +46,7 @@ export async function getSessionWithUser(
       'x.last_seen_at',
       'x.ip',
       'x.user_agent',
-      's.id',
-      's.username',
-      's.display_name',
-      's.role',
-      's.scope_unit',
-      'u.name as unit_name',
-      'u.level as unit_level',
-      'u.path as unit_path',
-      's.department_code',
-      's.password_hash',
-      's.active',
-      's.created_at',
-      's.password_changed_at',
-      's.last_login_at',
+      ...USER_COLUMNS,
     ])
     .where('x.id', '=', id)
     .executeTakeFirst();

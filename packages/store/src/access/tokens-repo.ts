@@ -1,6 +1,6 @@
 import type { Store } from '../db';
 import type { ApiTokensTable } from './schema';
-import { toUserRecord, type UserRecord } from './users-repo';
+import { toUserRecord, USER_COLUMNS, type UserRecord } from './users-repo';
 
 export interface ApiToken {
   readonly id: number;
@@ -104,20 +104,7 @@ export async function getApiTokenByHash(
       't.last_used_at',
       't.revoked_at',
       't.expires_at',
-      's.id',
-      's.username',
-      's.display_name',
-      's.role',
-      's.scope_unit',
-      'u.name as unit_name',
-      'u.level as unit_level',
-      'u.path as unit_path',
-      's.department_code',
-      's.password_hash',
-      's.active',
-      's.created_at',
-      's.password_changed_at',
-      's.last_login_at',
+      ...USER_COLUMNS,
     ])
     .where('t.token_hash', '=', tokenHash)
     .executeTakeFirst();

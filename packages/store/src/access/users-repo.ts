@@ -73,26 +73,29 @@ export async function insertDepartment(store: Store, d: Department, createdAt: s
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
+/** The user's columns and scope unit, as every query that reads a user (`s`) joined to its unit (`u`) selects them. */
+export const USER_COLUMNS = [
+  's.id',
+  's.username',
+  's.display_name',
+  's.role',
+  's.scope_unit',
+  'u.name as unit_name',
+  'u.level as unit_level',
+  'u.path as unit_path',
+  's.department_code',
+  's.password_hash',
+  's.active',
+  's.created_at',
+  's.password_changed_at',
+  's.last_login_at',
+] as const;
+
 function usersQuery(store: Store) {
   return store.db
     .selectFrom('users as s')
     .innerJoin('units as u', 'u.code', 's.scope_unit')
-    .select([
-      's.id',
-      's.username',
-      's.display_name',
-      's.role',
-      's.scope_unit',
-      'u.name as unit_name',
-      'u.level as unit_level',
-      'u.path as unit_path',
-      's.department_code',
-      's.password_hash',
-      's.active',
-      's.created_at',
-      's.password_changed_at',
-      's.last_login_at',
-    ]);
+    .select(USER_COLUMNS);
 }
 
 type UserJoinRow = Awaited<ReturnType<ReturnType<typeof usersQuery>['executeTakeFirstOrThrow']>>;
