@@ -283,18 +283,10 @@ describe('县域评价 on the demo database (模拟数据)', () => {
       String(run.id),
     );
 
-    // Targets: the plans' real target for 常山县, progress not connected yet; no projects: said plainly.
+    // Targets: the plans' real target for 常山县, judged by the progress engine row by row.
     const targets = page.getByTestId('targets-panel');
-    await expect.poll(() => targets.getAttribute('data-progress')).not.toBe('loading');
-    const progress = await targets.getAttribute('data-progress');
-    if (progress === 'not-connected') {
-      expect(await page.getByTestId('progress-not-connected').textContent()).toContain('尚未接入');
-      expect(await targets.locator('[data-testid="targets-table"] tbody tr').count()).toBeGreaterThan(0);
-    } else {
-      // Once the progress API answers, the county's targets are judged there, row by row.
-      expect(progress).toBe('available');
-      expect(await targets.locator('[data-testid="progress-table"] tbody tr').count()).toBeGreaterThan(0);
-    }
+    await expect.poll(() => targets.getAttribute('data-progress')).toBe('available');
+    expect(await targets.locator('[data-testid="progress-table"] tbody tr').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('projects-panel').textContent()).toContain('尚未接入');
     await screenshot(page, 'evaluation-county-zh.png');
 

@@ -1,7 +1,5 @@
 import { useCallback } from 'react';
-import { ApiError } from '../api/api-error';
 import { api } from '../api/client';
-import type { ProgressReport } from '../api/types';
 import { useRequest } from '../api/use-request';
 import { localIsoDate } from '../divisions/dates';
 import { comparatorSymbol, formatWithUnit } from '../evaluation/format';
@@ -9,47 +7,27 @@ import { useI18n } from '../i18n/i18n-context';
 import { ErrorBanner } from '../shell/error-banner';
 import { threeGapTargets } from './gap-targets-model';
 
-/** Progress to targets, or `null` while the server has no progress API (its generic 404 NOT_FOUND). */
-async function loadProgressIfAvailable(
-  unit: string,
-  asOf: string,
-  signal: AbortSignal,
-): Promise<ProgressReport | null> {
-  try {
-    return await api.progress(unit, asOf, signal);
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 404 && error.code === 'NOT_FOUND') return null;
-    throw error;
-  }
-}
-
 /**
  * The three gaps with their targets: for each headline indicator, the governing targets of the plans with
- * the latest value and the status the progress engine gives today. Without the progress API the panel
- * says it is not connected; it never invents a number.
+ * the latest value and the status the progress engine gives today; it never invents a number.
  */
 export function GapTargetsPanel({ unit }: { readonly unit: string }) {
   const { t, language } = useI18n();
   const g = t.gaps;
   const load = useCallback(
-    (signal: AbortSignal) => loadProgressIfAvailable(unit, localIsoDate(new Date()), signal),
+    (signal: AbortSignal) => api.progress(unit, localIsoDate(new Date()), signal),
     [unit],
   );
   const progress = useRequest(`gap-progress:${unit}`, load);
   const report = progress.loading ? undefined : progress.data;
-  const groups = report === undefined || report === null ? null : threeGapTargets(report);
-  const state = report === undefined ? 'loading' : report === null ? 'not-connected' : 'available';
+  const groups = report === undefined ? null : threeGapTargets(report);
+  const state = report === undefined ? 'loading' : 'available';
 
   return (
     <section className="panel" data-testid="gap-targets" data-progress={state} aria-busy={progress.loading}>
       <h2>{g.targetsTitle}</h2>
       {progress.error !== undefined ? <ErrorBanner error={progress.error} onRetry={progress.reload} /> : null}
       {progress.loading ? <p className="muted">{t.common.loading}</p> : null}
-      {report === null ? (
-        <p className="notice" data-testid="gap-targets-not-connected">
-          {g.targetsNotConnected}
-        </p>
-      ) : null}
       {groups !== null ? (
         <>
           <p className="muted small">{g.targetsIntro(report?.unit.name ?? '', report?.asOf ?? '')}</p>

@@ -47,7 +47,6 @@ export const gapsZh = {
   targetsTitle: '三大差距目标进度',
   targetsIntro: (unit: string, asOf: string): string =>
     `${unit}规划目标与最新值；进度状态由目标进度引擎于 ${asOf} 判断。已被后发规划替代的目标不列出。`,
-  targetsNotConnected: '目标进度计算尚未接入（尚未接入），此处不作任何估算。',
   gapName: (code: string): string => GAP_NAMES_ZH[code] ?? code,
   noTargets: '规划文件中没有此项目标。',
   colGap: '差距',
@@ -278,7 +277,6 @@ export const gapsEn: typeof gapsZh = {
   targetsTitle: 'The three gaps: progress to targets',
   targetsIntro: (unit: string, asOf: string): string =>
     `Targets the plans set for ${unit} and the latest values; statuses judged by the progress engine on ${asOf}. Targets superseded by a later plan are not listed.`,
-  targetsNotConnected: 'Progress to targets is not yet available here; nothing is estimated.',
   gapName: (code: string): string => GAP_NAMES_EN[code] ?? code,
   noTargets: 'No plan sets a target for this.',
   colGap: 'Gap',

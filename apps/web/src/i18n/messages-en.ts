@@ -334,16 +334,12 @@ export const en: Messages = {
     colRankHistory: 'Rank',
     historyCurrent: 'current',
     targetsTitle: 'Progress to targets',
-    targetsNotConnected: 'Progress to targets is not yet available on this page; nothing is estimated here.',
-    targetsListed: 'Targets the plans set for this county:',
     targetsNone: 'No plan sets a target for this county yet.',
     colTarget: 'Target',
     colYear: 'Year',
-    colSource: 'Source',
     colPlan: 'Plan',
     colProgress: 'Progress',
     colLatest: 'Latest value',
-    progressNotConnected: 'not yet available',
     progressStatus: (status: string): string =>
       ({
         achieved: 'achieved',

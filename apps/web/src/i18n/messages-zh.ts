@@ -314,16 +314,12 @@ export const zh = {
     colRankHistory: '排名',
     historyCurrent: '当前',
     targetsTitle: '目标进度',
-    targetsNotConnected: '目标进度计算尚未接入本页（尚未接入），此处不作任何估算。',
-    targetsListed: '规划文件为本县(市、区)设定的目标：',
     targetsNone: '规划文件中尚无为本县(市、区)设定的目标。',
     colTarget: '目标',
     colYear: '目标年',
-    colSource: '来源',
     colPlan: '规划',
     colProgress: '进度',
     colLatest: '最新值',
-    progressNotConnected: '尚未接入',
     progressStatus: (status: string): string =>
       ({
         achieved: '已实现',
