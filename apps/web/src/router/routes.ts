@@ -68,7 +68,7 @@ export const ROUTES: readonly RouteDef[] = [
   {
     key: 'collection',
     path: '/collection',
-    status: 'planned',
+    status: 'ready',
     subPages: [{ key: 'form', pattern: /^\/form\/([a-z0-9_-]+\/\d{6,12}\/[0-9A-Z-]+)$/ }],
   },
   {
