@@ -304,6 +304,12 @@ describe('the city user approves and locks', () => {
     await page.getByTestId('import-run').click();
     expect(await page.getByTestId('import-done').textContent()).toContain('新增 2 个数值');
     expect((await getJson<FormView>(page, form)).fields.map((f) => f.current?.value)).toEqual([52000, 30000]);
+    // The reporting view is read again: 开化县 now has a draft (imported, not submitted).
+    await expect
+      .poll(() =>
+        page.locator('[data-testid="reporting-table"] tr[data-unit="330824"]').getAttribute('data-state'),
+      )
+      .toBe('draft');
   });
 
   it('sees which counties reported, as the reporting API counts them', async () => {

@@ -51,6 +51,8 @@ export function ChoicePage() {
   const [datasetCode, setDatasetCode] = useState<string | undefined>(initial.dataset);
   const [unitCode, setUnitCode] = useState<string | undefined>(initial.unit);
   const [period, setPeriod] = useState<string | undefined>(initial.period);
+  // Bumped after each real import so that the reporting view is read again.
+  const [imports, setImports] = useState(0);
 
   const datasets = useRequest('datasets', (signal) => api.datasets(signal));
   const items = datasets.data?.items ?? [];
@@ -178,10 +180,16 @@ export function ChoicePage() {
         ) : null}
       </section>
       {ds !== undefined && chosenPeriod !== undefined ? (
-        <ReportingPanel api={api} dataset={ds} period={chosenPeriod} />
+        <ReportingPanel key={`reporting-${imports}`} api={api} dataset={ds} period={chosenPeriod} />
       ) : null}
       {ds !== undefined && chosenPeriod !== undefined ? (
-        <ImportPanel api={api} dataset={ds} period={chosenPeriod} unit={unit ?? null} />
+        <ImportPanel
+          api={api}
+          dataset={ds}
+          period={chosenPeriod}
+          unit={unit ?? null}
+          onImported={() => setImports((n) => n + 1)}
+        />
       ) : null}
     </div>
   );

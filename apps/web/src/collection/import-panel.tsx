@@ -70,11 +70,14 @@ export function ImportPanel({
   dataset,
   period,
   unit,
+  onImported,
 }: {
   readonly api: CollectionApi;
   readonly dataset: DataSet;
   readonly period: string;
   readonly unit: UnitChoice | null;
+  /** Told after a real import wrote values, so that the reporting view can be read again. */
+  readonly onImported?: () => void;
 }) {
   const { language } = useI18n();
   const m = collectionMessages(language);
@@ -96,7 +99,11 @@ export function ImportPanel({
     try {
       const report = await api.importFile({ file, name: file.name, dataset: dataset.code, dryRun });
       if (!report.ok) setPhase({ kind: 'refused', problems: report.problems, count: report.problemCount });
-      else setPhase(dryRun ? { kind: 'checked', report } : { kind: 'imported', report });
+      else if (dryRun) setPhase({ kind: 'checked', report });
+      else {
+        setPhase({ kind: 'imported', report });
+        onImported?.();
+      }
     } catch (error) {
       // A refused real import answers 422/409 with the whole report: show its problems like a dry run's.
       if (error instanceof CollectionApiError && (error.report !== null || error.problems.length > 0))

@@ -82,7 +82,13 @@ export function ReportingPanel({
                 </thead>
                 <tbody>
                   {summary.rows.map((u) => (
-                    <tr key={u.code} data-unit={u.code} data-status={u.status} data-group={groupOf(u)}>
+                    <tr
+                      key={u.code}
+                      data-unit={u.code}
+                      data-status={u.status}
+                      data-state={u.state ?? 'none'}
+                      data-group={groupOf(u)}
+                    >
                       <td>
                         {u.name} <span className="muted small">{u.code}</span>
                       </td>
