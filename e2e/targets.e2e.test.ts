@@ -1,6 +1,6 @@
 /**
  * 指标与目标 and the indicator drill-down on the default dataset: the chart with its target path and
- * projection and the figures of the progress API, the catalogue of 98 indicators, the plans side by side,
+ * projection and the figures of the progress API, the catalogue of 102 indicators, the plans side by side,
  * a provincial administrator editing a target (saved, and seen by progress), and a read-only analyst who
  * sees no edit controls and whose PUT is refused.
  */
@@ -164,11 +164,11 @@ describe('指标与目标', () => {
     await page.locator('[data-testid="catalogue-table"] tbody tr').first().waitFor();
   });
 
-  it('lists the 98 indicators of the catalogue and searches them', async () => {
+  it('lists the 102 indicators of the catalogue and searches them', async () => {
     const indicators = await apiGet<IndicatorList>(page, '/api/indicators');
-    expect(indicators.items).toHaveLength(98);
-    expect(await page.locator('[data-testid="catalogue-table"] tbody tr').count()).toBe(98);
-    expect(await page.getByTestId('catalogue-count').getAttribute('data-count')).toBe('98');
+    expect(indicators.items).toHaveLength(102);
+    expect(await page.locator('[data-testid="catalogue-table"] tbody tr').count()).toBe(102);
+    expect(await page.getByTestId('catalogue-count').getAttribute('data-count')).toBe('102');
     await page.getByTestId('catalogue-search').fill('倍差');
     const ratios = indicators.items.filter((i) => `${i.nameZh}${i.definition}`.includes('倍差'));
     await expect

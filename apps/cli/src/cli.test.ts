@@ -84,6 +84,8 @@ describe('suocha CLI', () => {
     };
     expect(Object.values(summary.inserted).every((n) => n === 0)).toBe(true);
     expect(summary.totals.units).toBe(27069);
+    // The 249 key tasks of seed 000 (data/tasks_seed000.csv) come with the default dataset.
+    expect(summary.totals.tasks).toBe(249);
   });
 
   it('units lists children, or a level of the subtree as of a date, as a JSON array', async () => {
@@ -103,7 +105,7 @@ describe('suocha CLI', () => {
   });
 
   it('indicators and targets', async () => {
-    expect(await json('indicators')).toHaveLength(98);
+    expect(await json('indicators')).toHaveLength(102);
     const t = await json('targets', '--unit', '330000');
     expect(t).toHaveLength(42);
     expect(t[0]).toHaveProperty('comparator');

@@ -90,7 +90,7 @@ describe('foundation API', () => {
   });
 
   it('GET /api/indicators, /api/plans, /api/targets?unit=330000', async () => {
-    expect((await get('/api/indicators')).items).toHaveLength(98);
+    expect((await get('/api/indicators')).items).toHaveLength(102);
     expect((await get('/api/plans')).items).toHaveLength(4);
     const t = await get('/api/targets?unit=330000');
     // targets.csv: 88 targets — 42 for the province, 42 for 衢州市 and one each for four of its counties.

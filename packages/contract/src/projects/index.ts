@@ -1,2 +1,2 @@
 // Project dispatch (issue 7): HTTP API schemas.
-export {};
+export * from './projects';

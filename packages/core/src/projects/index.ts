@@ -7,3 +7,5 @@ export * from './lights';
 export * from './project-metrics';
 export * from './rollup';
 export * from './report-validation';
+export * from './s-curve';
+export * from './synthetic';

@@ -1,2 +1,3 @@
 // The projects module of the store.
 export type * from './schema';
+export * from './projects-repo';
