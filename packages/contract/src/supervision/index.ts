@@ -1,2 +1,2 @@
 // Supervision orders 督办 (issue 8): HTTP API schemas.
-export {};
+export * from './supervision';

@@ -46,15 +46,16 @@ for (const engine of testEngines()) {
     it('loads the catalogue and observations from the seeds and statistics', async () => {
       const totals = await countRows(opened.store);
       expect(totals).toMatchObject({
-        indicators: 98,
+        indicators: 102,
         plans: 4,
         targets: 88,
         unit_groups: 2,
         unit_group_members: 51,
       });
-      // 26 seed values + 291 income statistics + 306 census values (3 census rows without a code are skipped).
-      expect(totals.observations).toBe(623);
-      expect(totals.observation_history).toBe(623);
+      // 30 seed values + 291 income statistics + 306 census values (3 census rows without a code are skipped).
+      expect(totals.observations).toBe(627);
+      expect(totals.observation_history).toBe(627);
+      expect(totals.tasks).toBe(249);
       expect(first.skipped.map((s) => s.line)).toEqual([110, 111, 112]);
       const ratio = await listObservations(opened.store, {
         indicatorCode: 'urban_rural_income_ratio',

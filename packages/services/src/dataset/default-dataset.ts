@@ -11,6 +11,7 @@ import { loadDivisions } from '../hierarchy/divisions';
 import { loadGroups } from '../hierarchy/groups';
 import { loadObservationFiles, type SkippedRow } from '../observations/load-observations';
 import { loadCatalogue } from '../targets/catalogue';
+import { loadDefaultTasks } from '../tasks/load-default-tasks';
 
 export interface LoadOptions {
   readonly dataDir: string;
@@ -130,6 +131,9 @@ export async function loadDefaultDataset(store: Store, o: LoadOptions): Promise<
     ),
   );
   inserted.observations = obs.inserted;
+
+  say('tasks: the key tasks of seed 000');
+  inserted.tasks = (await loadDefaultTasks(store, { dataDir: o.dataDir, now: o.now })).inserted;
   const totals = await countRows(store);
   const changed = Object.values(inserted).some((n) => n > 0);
   if (changed) await recordDatasetLoad(store, `default:${o.divisions}`, o.now, JSON.stringify(inserted));

@@ -175,6 +175,7 @@ export async function countRows(store: Store): Promise<Record<string, number>> {
     'targets',
     'observations',
     'observation_history',
+    'tasks',
   ] as const;
   const out: Record<string, number> = {};
   for (const t of tables) {

@@ -1,2 +1,3 @@
 // The supervision module of the store.
 export type * from './schema';
+export * from './orders-repo';
