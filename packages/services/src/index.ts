@@ -1,5 +1,6 @@
 // @suocha/services: use cases — read via store, compute via core, write.
 export * from './io/csv';
+export * from './io/canonical-json';
 export * from './hierarchy/divisions';
 export * from './hierarchy/groups';
 export * from './targets/catalogue';

@@ -1,2 +1,2 @@
 // The monthly bulletin 月度通报 (issue 8): HTTP API schemas.
-export {};
+export * from './bulletins';

@@ -25,6 +25,7 @@ import {
   type StoredFramework,
 } from '@suocha/store';
 import { fail, type IndexServiceError } from './errors';
+import { canonicalJson } from '../io/canonical-json';
 
 export const DEFAULT_FRAMEWORK_CODE = 'default';
 export const DEFAULT_FRAMEWORK_FILE = join('frameworks', 'default.json');
@@ -32,15 +33,6 @@ export const DEFAULT_FRAMEWORK_FILE = join('frameworks', 'default.json');
 export interface ResolvedFramework {
   readonly stored: StoredFramework;
   readonly framework: FrameworkJson;
-}
-
-/** JSON with object keys sorted at every level, so that equal content hashes equally. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
 }
 
 /** The frozen framework of a stored version (validated when it was stored). */

@@ -1,2 +1,3 @@
 // The bulletins module of the store.
 export type * from './schema';
+export * from './bulletins-repo';
