@@ -15,7 +15,7 @@ import { bulkInsertObservations, bulkInsertTargets, type NewObservation } from '
 import { installErrorHandling } from '../../apps/server/src/errors';
 import { progressRoutes } from '../../apps/server/src/progress/routes';
 import { ROOT } from '../lib/stats';
-import type { SyntheticData } from './main';
+import type { SyntheticData } from './synthetic';
 import type { BenchContext, LoadedStore } from './store-section';
 
 const ANALYST: Actor = {

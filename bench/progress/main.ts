@@ -1,5 +1,6 @@
 /**
- * `npm run bench -- progress [--indicators 100] [--counties 2978] [--years 10] [--seed 1] [--runs 3]`
+ * `npm run bench -- progress [--indicators 100] [--counties 2978] [--years 10] [--seed 1] [--runs 3]
+ *   [--store] [--http] [--db <file>]`
  *
  * Core part: times `targetStatus` (METHODS.md §1, Open SDG / Statistics Canada) for every target of a
  * synthetic, seeded data set (模拟数据) held in memory — by default 100 indicators × 2,978 counties (the
@@ -11,15 +12,10 @@
  * autocannon (http-section.ts). All sections judge the very same data from `generate()`.
  */
 import { availableParallelism, cpus, loadavg } from 'node:os';
-import { mulberry32, normal, type Rng } from '../../packages/core/src/random';
 import { targetStatus } from '../../packages/core/src/targets';
-import type {
-  Comparator,
-  ObservationInput,
-  ProgressStatus,
-  TargetSpec,
-} from '../../packages/core/src/targets';
+import type { ProgressStatus } from '../../packages/core/src/targets';
 import { httpSection } from './http-section';
+import { FIRST_YEAR, generate, type SyntheticData } from './synthetic';
 import { computeFromStore, loadSynthetic, type BenchContext, type LoadedStore } from './store-section';
 
 const args = process.argv.slice(2);
@@ -34,67 +30,11 @@ const COUNTIES = arg('counties', 2978);
 const YEARS = arg('years', 10);
 const SEED = arg('seed', 1);
 const RUNS = Math.max(3, arg('runs', 3));
-const FIRST_YEAR = 2015;
 const AS_OF = `${FIRST_YEAR + YEARS}-06-30`;
+/** `--db <file>`: keep the SQLite database of `--store`/`--http` in that file and reuse it on later runs. */
+const dbIndex = args.indexOf('--db');
+const DB_FILE = dbIndex >= 0 ? args[dbIndex + 1] : undefined;
 const gc = (globalThis as { gc?: () => void }).gc;
-
-/** One indicator's properties: its direction, whether it is linear, and the target comparator. */
-interface SyntheticIndicator {
-  readonly code: string;
-  readonly comparator: Comparator;
-  readonly linear: boolean;
-}
-
-export interface SyntheticData {
-  readonly indicators: readonly SyntheticIndicator[];
-  /** targets[i * COUNTIES + c] is indicator i's target for county c. */
-  readonly targets: readonly TargetSpec[];
-  /** observations[i * COUNTIES + c] is that target's series, oldest first. */
-  readonly observations: readonly (readonly ObservationInput[])[];
-  readonly linear: readonly boolean[];
-}
-
-/**
- * Synthetic data (模拟数据), seeded: per indicator a level and a direction (¼ lower-is-better, 1/10 linear
- * indicators that can go negative); per county a trend (mean +4% a year for higher-is-better, −3% for
- * lower-is-better, sd 5 points) with yearly noise; the 2027 target is set around the last value so that
- * every status occurs (some already achieved, some moving away).
- */
-export function generate(indicators: number, counties: number, years: number, seed: number): SyntheticData {
-  const rng: Rng = mulberry32(seed);
-  const periods = Array.from({ length: years }, (_, k) => String(FIRST_YEAR + k));
-  const list: SyntheticIndicator[] = [];
-  const targets: TargetSpec[] = [];
-  const observations: ObservationInput[][] = [];
-  const linearFlags: boolean[] = [];
-  for (let i = 0; i < indicators; i++) {
-    const down = rng() < 0.25;
-    const linear = rng() < 0.1;
-    const comparator: Comparator = down ? (rng() < 0.9 ? '<=' : '<') : rng() < 0.9 ? '>=' : '>';
-    list.push({ code: `ind_${i}`, comparator, linear });
-    const level = Math.exp(Math.log(10) + rng() * Math.log(1000));
-    for (let c = 0; c < counties; c++) {
-      const series: ObservationInput[] = [];
-      const trend = (down ? -0.03 : 0.04) + 0.05 * normal(rng);
-      let y = level * (0.5 + rng());
-      for (let k = 0; k < years; k++) {
-        if (linear) y += level * (trend + 0.03 * normal(rng));
-        else y *= 1 + trend + 0.02 * normal(rng);
-        series.push({ period: periods[k] ?? '', value: Math.round(y * 100) / 100 });
-      }
-      const last = series[series.length - 1]?.value ?? level;
-      // Target: 0–30% better than the last value, or (one in ten) already reached.
-      const ambition = rng() < 0.1 ? -0.05 : 0.3 * rng();
-      const value = linear
-        ? last + (down ? -1 : 1) * ambition * level
-        : last * (down ? 1 / (1 + ambition) : 1 + ambition);
-      targets.push({ comparator, value: Math.round(value * 100) / 100, year: 2027 });
-      observations.push(series);
-      linearFlags.push(linear);
-    }
-  }
-  return { indicators: list, targets, observations, linear: linearFlags };
-}
 
 const median = (xs: readonly number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -170,7 +110,7 @@ async function ensureLoaded(data: SyntheticData): Promise<LoadedStore> {
   if (!loaded) {
     console.log('');
     console.log('loading into SQLite through the store (模拟数据):');
-    loaded = await loadSynthetic(data, context(), COUNTIES);
+    loaded = await loadSynthetic(data, context(), COUNTIES, DB_FILE);
   }
   return loaded;
 }
@@ -178,7 +118,7 @@ async function ensureLoaded(data: SyntheticData): Promise<LoadedStore> {
 /** Sections of this benchmark: `core` always; `--store` and `--http` on request (`--http` loads the store too). */
 const SECTIONS: Record<string, (data: SyntheticData) => void | Promise<void>> = {
   core: coreSection,
-  store: async (data) => computeFromStore(await ensureLoaded(data), context()),
+  store: async (data) => computeFromStore(await ensureLoaded(data), context(), args.includes('--compare')),
   http: async (data) => {
     const l = await ensureLoaded(data);
     console.log('');
@@ -188,7 +128,9 @@ const SECTIONS: Record<string, (data: SyntheticData) => void | Promise<void>> = 
 
 const wanted = ['core', ...Object.keys(SECTIONS).filter((s) => s !== 'core' && args.includes(`--${s}`))];
 for (const flag of args.filter(
-  (a) => a.startsWith('--') && !['--indicators', '--counties', '--years', '--seed', '--runs'].includes(a),
+  (a) =>
+    a.startsWith('--') &&
+    !['--indicators', '--counties', '--years', '--seed', '--runs', '--db', '--compare'].includes(a),
 ))
   if (!(flag.slice(2) in SECTIONS))
     console.warn(`section ${flag} is not implemented yet; running the core section only`);

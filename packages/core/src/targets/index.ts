@@ -10,3 +10,4 @@ export * from './unsd-progress';
 export * from './weather';
 export * from './governing-targets';
 export * from './formula';
+export * from './status-judge';

@@ -1,20 +1,16 @@
 /**
- * Every target of the database judged as of a date, one indicator at a time (bounded memory): the path of
- * warning evaluation and of the progress benchmark (issue 4 §7: 297,800 targets × 10 values). Reads each
- * indicator's targets and counted observations in one go (store `scanProgressInputs`), decides the
- * governing plan and the target judged now, and runs the core engine on each target.
+ * Every target of the database judged as of a date, one indicator at a time (bounded memory), with the
+ * full judgement of the core engine per target: the path of warning evaluation. Reads each indicator's
+ * targets and counted observations in one go (store `scanProgressInputs`), decides the governing plan and
+ * the target judged now (`targetRoles`), and runs `targetStatus` on each target. When only the statuses
+ * are needed, `allTargetStatuses` (all-statuses-fast.ts) gives the same ones several times faster.
  */
-import {
-  governingTargets,
-  nextTarget,
-  targetStatus,
-  type ObservationInput,
-  type TargetStatusResult,
-} from '@suocha/core';
+import { targetStatus, type ObservationInput, type TargetStatusResult } from '@suocha/core';
 import { planIssueDates, scanProgressInputs, type ProgressBulkTarget, type Store } from '@suocha/store';
 import { checkProgressAsOf } from './errors';
 import { isLinearIndicator, progressTargetSpec } from './judge';
 import { emptyStatusCounts, type ProgressStatusCounts } from './progress-report';
+import { TARGET_CURRENT, TARGET_SUPERSEDED, targetRoles } from './target-roles';
 
 export interface JudgedTarget {
   readonly targetId: number;
@@ -75,53 +71,14 @@ export async function judgeAllTargets(
         else byUnit.set(o.u, [o]);
         if (o.s === 1) syntheticUnits.add(o.u);
       }
-      // Which plan governs matters only where several plans set the same unit and year: most groups have
-      // one target, and the general rule (governingTargets) runs on the others only.
-      const groups = new Map<string, ProgressBulkTarget[]>();
-      for (const t of batch.targets) {
-        const key = `${t[2]}\u0000${t[3]}`;
-        const g = groups.get(key);
-        if (g) g.push(t);
-        else groups.set(key, [t]);
-      }
-      const superseded = new Set<number>();
-      for (const g of groups.values()) {
-        if (g.length < 2) continue;
-        const ruled = governingTargets(
-          g.map((t) => ({
-            indicator: batch.indicatorCode,
-            unit: t[2],
-            year: t[3],
-            plan: t[1],
-            planIssuedOn: issued.get(t[1]) ?? '',
-            id: t[0],
-          })),
-        );
-        for (const r of ruled) if (!r.governing) superseded.add(r.id);
-      }
-      // The target judged now per unit: the next governing target year (nextTarget).
-      const perUnit = new Map<string, ProgressBulkTarget[]>();
-      for (const t of batch.targets) {
-        if (superseded.has(t[0])) continue;
-        const list = perUnit.get(t[2]);
-        if (list) list.push(t);
-        else perUnit.set(t[2], [t]);
-      }
-      const currentIds = new Set<number>();
-      for (const list of perUnit.values()) {
-        const next =
-          list.length === 1
-            ? list[0]
-            : nextTarget(
-                list.map((t) => ({ year: t[3], t })),
-                asOf,
-              )?.t;
-        if (next) currentIds.add(next[0]);
-      }
+      const roles = targetRoles(batch.indicatorCode, batch.targets, issued, asOf);
       const linear = isLinearIndicator(batch.definition);
       const opts = { asOf, polarity: batch.polarity, linear };
-      for (const t of batch.targets) {
-        const governing = !superseded.has(t[0]);
+      for (let i = 0; i < batch.targets.length; i++) {
+        const t = batch.targets[i];
+        if (t === undefined) continue;
+        const role = roles[i] ?? 0;
+        const governing = (role & TARGET_SUPERSEDED) === 0;
         const result = targetStatus(
           progressTargetSpec({
             comparator: t[4],
@@ -133,7 +90,7 @@ export async function judgeAllTargets(
           byUnit.get(t[2]) ?? [],
           opts,
         );
-        const isCurrent = currentIds.has(t[0]);
+        const isCurrent = (role & TARGET_CURRENT) !== 0;
         all[result.status]++;
         if (isCurrent) current[result.status]++;
         targets++;

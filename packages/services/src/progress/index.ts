@@ -3,6 +3,7 @@ export * from './errors';
 export * from './judge';
 export * from './progress-report';
 export * from './all-statuses';
+export * from './all-statuses-fast';
 export * from './resolver';
 export * from './derived';
 export * from './observe';

@@ -4,6 +4,7 @@ export * from './revision';
 export * from './observation-writes';
 export * from './derived-repo';
 export * from './progress-read';
+export * from './series-scan';
 export * from './formula-inputs';
 export * from './warnings-repo';
 export * from './bulk-load';

@@ -209,9 +209,11 @@ export async function scanProgressInputs(
   onIndicator: (batch: ProgressIndicatorBatch) => void | Promise<void>,
 ): Promise<void> {
   const pg = store.engine === 'postgres';
+  // Fixed orders (targets by unit, year, plan; observations by unit, period) so that this path and the
+  // columnar one (series-scan.ts) hand the engine the same inputs in the same order.
   const targetJson = pg
-    ? sql`json_agg(json_build_array(t.id, t.plan_code, t.unit_code, t.year, t.comparator, t.value, t.baseline_period, t.baseline_value))`
-    : sql`json_group_array(json_array(t.id, t.plan_code, t.unit_code, t.year, t.comparator, t.value, t.baseline_period, t.baseline_value))`;
+    ? sql`json_agg(json_build_array(t.id, t.plan_code, t.unit_code, t.year, t.comparator, t.value, t.baseline_period, t.baseline_value) order by t.unit_code, t.year, t.plan_code, t.id)`
+    : sql`json_group_array(json_array(t.id, t.plan_code, t.unit_code, t.year, t.comparator, t.value, t.baseline_period, t.baseline_value) order by t.unit_code, t.year, t.plan_code, t.id)`;
   const only = options.indicatorCodes;
   const groups = await sql<{
     indicator_code: string;
@@ -229,7 +231,8 @@ export async function scanProgressInputs(
   const sqlite = store.raw.sqlite;
   // SQLite: one prepared statement through the raw driver, so each indicator is one call and one string.
   const stmt = sqlite?.prepare<[string, string], string>(
-    `select json_group_array(json_object('u', unit_code, 'period', period, 'value', value, 's', synthetic))
+    `select json_group_array(json_object('u', unit_code, 'period', period, 'value', value, 's', synthetic)
+       order by unit_code, period)
      from observations where indicator_code = ? and status in (${COUNTED_STATUSES.map((s) => `'${s}'`).join(', ')})
      and period_end <= ?`,
   );
@@ -241,7 +244,8 @@ export async function scanProgressInputs(
       ) as ProgressBulkObservation[];
     } else {
       const r = await sql<{ j: unknown }>`
-        select coalesce(json_agg(json_build_object('u', unit_code, 'period', period, 'value', value, 's', synthetic)), '[]'::json) as j
+        select coalesce(json_agg(json_build_object('u', unit_code, 'period', period, 'value', value, 's', synthetic)
+          order by unit_code, period collate "C"), '[]'::json) as j
         from observations
         where indicator_code = ${g.indicator_code} and status in (${statuses}) and period_end <= ${until}`.execute(
         store.db,
