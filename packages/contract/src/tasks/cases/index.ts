@@ -1,2 +1,2 @@
 // Pilots and the case library (issue 8 §3): HTTP API schemas.
-export {};
+export * from './cases';

@@ -1,2 +1,5 @@
 // Pilots and the case library (issue 8 §3).
-export {};
+export * from './case-input';
+export * from './highlight';
+export * from './cases';
+export * from './pilots';
