@@ -96,24 +96,19 @@ describe('web shell', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     expect(await navLabels()).toEqual(NAV_ZH);
     expect(await page.locator('[data-nav="overview"]').getAttribute('aria-current')).toBe('page');
-    // The directory of modules: 指标与目标, 三大差距, 县域评价, 数据填报 and 区划 are built; the rest say so.
-    expect(await page.locator('.module-card[data-status="ready"]').count()).toBe(5);
-    expect(await page.locator('.module-card[data-status="planned"]').count()).toBe(3);
+    // The directory of modules: every module is built.
+    expect(await page.locator('.module-card[data-status="ready"]').count()).toBe(8);
+    expect(await page.locator('.module-card[data-status="planned"]').count()).toBe(0);
     expect(await page.title()).toBe('总览 · 缩差 suocha');
     await page.screenshot({ path: screenshotPath('home-zh.png'), fullPage: true });
     await page.screenshot({ path: screenshotPath('shell-logged-in-zh.png') });
   });
 
-  it('navigates in-app to an under-construction module and back', async () => {
+  it('navigates in-app to another module and back', async () => {
     await page.locator('[data-nav="projects"]').click();
-    await page.locator('[data-testid="under-construction"][data-module="projects"]').waitFor();
+    await page.locator('h1', { hasText: '重大项目调度' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/projects');
-    const placeholder = (await page.getByTestId('under-construction').textContent()) ?? '';
-    expect(placeholder).toContain('建设中');
-    expect(placeholder).toContain('序时进度');
-    // An honest placeholder shows no figures, only what the module will do.
-    expect(await page.getByTestId('under-construction').locator('table, canvas').count()).toBe(0);
-    await page.screenshot({ path: screenshotPath('placeholder-zh.png'), fullPage: true });
+    expect(await page.locator('[data-nav="projects"]').getAttribute('aria-current')).toBe('page');
     await page.goBack();
     await page.getByTestId('overview').waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
@@ -121,7 +116,7 @@ describe('web shell', () => {
 
   it('serves deep links and says when a page does not exist', async () => {
     await page.goto(`${app.url}/bulletins`);
-    await page.locator('[data-testid="under-construction"][data-module="bulletins"]').waitFor();
+    await page.locator('[data-nav="bulletins"][aria-current="page"]').waitFor();
     await page.goto(`${app.url}/no-such-page`);
     await page.getByTestId('not-found').waitFor();
   });

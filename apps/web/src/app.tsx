@@ -16,7 +16,6 @@ import { NotFound } from './shell/not-found';
 import { Shell } from './shell/shell';
 import { IndicatorPage } from './targets/indicator-page';
 import { TargetsPage } from './targets/targets-page';
-import { UnderConstruction } from './shell/under-construction';
 import { CollectionPage } from './collection/collection-page';
 import { ProjectsPage } from './projects/projects-page';
 import { TasksPage } from './tasks/tasks-page';
@@ -51,7 +50,7 @@ function Page({ match }: { readonly match: PageMatch | undefined }) {
     case 'bulletins':
       return <BulletinsPage key={sub?.param ?? ''} sub={sub} />;
     default:
-      return <UnderConstruction module={route.key} />;
+      return <NotFound />;
   }
 }
 

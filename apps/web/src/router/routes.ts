@@ -49,7 +49,7 @@ export const ROUTES: readonly RouteDef[] = [
   {
     key: 'projects',
     path: '/projects',
-    status: 'planned',
+    status: 'ready',
     subPages: [
       { key: 'project', pattern: PROJECT_SEGMENT },
       { key: 'import', pattern: /^\/(import)$/ },
@@ -58,7 +58,7 @@ export const ROUTES: readonly RouteDef[] = [
   {
     key: 'tasks',
     path: '/tasks',
-    status: 'planned',
+    status: 'ready',
     subPages: [
       { key: 'order', pattern: /^\/order\/(\d+)$/ },
       { key: 'task', pattern: /^\/task\/([A-Za-z0-9_.-]+)$/ },
@@ -74,7 +74,7 @@ export const ROUTES: readonly RouteDef[] = [
   {
     key: 'bulletins',
     path: '/bulletins',
-    status: 'planned',
+    status: 'ready',
     subPages: [{ key: 'month', pattern: /^\/(\d{4}-\d{2})$/ }],
   },
   { key: 'divisions', path: '/divisions', status: 'ready' },

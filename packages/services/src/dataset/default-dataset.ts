@@ -11,6 +11,7 @@ import { loadDivisions } from '../hierarchy/divisions';
 import { loadGroups } from '../hierarchy/groups';
 import { loadObservationFiles, type SkippedRow } from '../observations/load-observations';
 import { loadCatalogue } from '../targets/catalogue';
+import { loadPilotsFile } from '../tasks/cases/pilots';
 import { loadDefaultTasks } from '../tasks/load-default-tasks';
 
 export interface LoadOptions {
@@ -134,6 +135,10 @@ export async function loadDefaultDataset(store: Store, o: LoadOptions): Promise<
 
   say('tasks: the key tasks of seed 000');
   inserted.tasks = (await loadDefaultTasks(store, { dataDir: o.dataDir, now: o.now })).inserted;
+
+  say('pilots named in the seeds');
+  const pilots = await loadPilotsFile(store, d('pilots.csv'));
+  if (!pilots.ok) throw new DatasetError('pilots.csv', pilots.error.problems);
   const totals = await countRows(store);
   const changed = Object.values(inserted).some((n) => n > 0);
   if (changed) await recordDatasetLoad(store, `default:${o.divisions}`, o.now, JSON.stringify(inserted));
