@@ -276,7 +276,8 @@ export interface BoardRequest extends ProjectFilter {
  * GET /api/projects/board: roll-ups by child unit and category, red and yellow lists first. The answer
  * is memoised with the snapshot (same object while nothing changed: the server serialises it once), keyed
  * by the request and the actor's scope; the data revision is read first, so a change made while the board
- * is computed only costs one more computation.
+ * is computed only costs one more computation. The object returned is shared between callers: read it,
+ * never change it.
  */
 export async function dispatchBoard(store: Store, actor: Actor, r: BoardRequest): Promise<DispatchBoardDto> {
   const revisions = await projectsRevisions(store);
