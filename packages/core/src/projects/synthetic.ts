@@ -100,7 +100,9 @@ export function syntheticPortfolio(o: SyntheticOptions): SyntheticPortfolio {
       plannedCompletion: formatYearMonth(year * 12 + 12 + randomInt(rng, 36)),
       ...(actualStart === undefined ? {} : { actualStart }),
     });
-    if (stage === 'planned') continue;
+    // Nothing is planned for this year before a project is due to start: 谋划 projects and reserve projects
+    // due next year get no annual plan (an annual plan would light them red at 0 %).
+    if (stage === 'planned' || kind === 'reserve') continue;
     const monthly = rng() < 0.5 ? S_WEIGHTS.map((w) => Math.round(w * annual * 100) / 100) : undefined;
     // Make the monthly plan sum exactly to the annual amount (rounding goes into December).
     if (monthly !== undefined) {
@@ -113,7 +115,6 @@ export function syntheticPortfolio(o: SyntheticOptions): SyntheticPortfolio {
       plannedInvestment: annual,
       ...(monthly === undefined ? {} : { monthlyPlanned: monthly }),
     });
-    if (stage === 'reserve' && kind === 'reserve') continue;
     // Performance factor: most near plan, a tail well behind (yellow and red schedule lights).
     const perf = Math.max(0, 0.95 + 0.3 * normal(rng));
     let ytd = 0;
