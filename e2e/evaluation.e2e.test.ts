@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { DispatchBoardDto } from '@suocha/contract';
 import type { CountyHealth, IndexRun, IndexRunList } from '../apps/web/src/api/types';
 import { launchBrowser, logIn, newDesktopContext, screenshotPath } from './browser';
 import { startApp } from './harness';
@@ -287,12 +288,79 @@ describe('县域评价 on the demo database (模拟数据)', () => {
     const targets = page.getByTestId('targets-panel');
     await expect.poll(() => targets.getAttribute('data-progress')).toBe('available');
     expect(await targets.locator('[data-testid="progress-table"] tbody tr').count()).toBeGreaterThan(0);
-    expect(await page.getByTestId('projects-panel').textContent()).toContain('尚未接入');
+    // Projects: the demo database has none registered, and the panel says so (no figures).
+    const projects = page.getByTestId('projects-panel');
+    await expect.poll(() => projects.getAttribute('data-status')).toBe('empty');
+    expect(await page.getByTestId('projects-none').textContent()).toBe('本县(市、区)尚未登记重大项目。');
+    expect(await projects.locator('table, [data-testid="projects-stats"]').count()).toBe(0);
     await screenshot(page, 'evaluation-county-zh.png');
 
     await page.locator('.back-link a').click();
     await page.getByTestId('league-table').waitFor();
     expect(new URL(page.url()).searchParams.get('run')).toBe(String(run.id));
+  });
+
+  it("shows the county's major projects once demo projects are loaded, labelled 模拟数据", async () => {
+    const { page, app } = s;
+    const me = await apiGet<{ csrfToken: string }>(page, `${app.url}/api/auth/me`);
+    // No month: the demo's reports end at the month the board judges by default (the previous one).
+    const loaded = await page.request.post(`${app.url}/api/projects/demo`, {
+      headers: { 'x-csrf-token': me.csrfToken },
+      data: { seed: 3, count: 900 },
+    });
+    expect(loaded.status()).toBe(200);
+    expect(((await loaded.json()) as { projects: number }).projects).toBe(900);
+    const board = await apiGet<DispatchBoardDto>(
+      page,
+      `${app.url}/api/projects/board?unit=${CHANGSHAN}&listLimit=10`,
+    );
+    expect(board.total.count).toBeGreaterThan(0);
+    expect(board.redTotal + board.yellowTotal).toBeGreaterThan(0);
+
+    await page.goto(`${app.url}/evaluation/county/${CHANGSHAN}?run=${run.id}`);
+    const panel = page.getByTestId('projects-panel');
+    await expect.poll(() => panel.getAttribute('data-status')).toBe('projects');
+    expect(await panel.getAttribute('data-month')).toBe(board.month);
+    expect(await page.getByTestId('projects-count').getAttribute('data-count')).toBe(
+      String(board.total.count),
+    );
+    expect(Number(await page.getByTestId('projects-planned').getAttribute('data-value'))).toBe(
+      board.total.annualPlan,
+    );
+    expect(Number(await page.getByTestId('projects-completed').getAttribute('data-value'))).toBe(
+      board.total.ytdCompleted,
+    );
+    // Completion against 序时进度, written as the page writes shares (one decimal, per cent).
+    const percent = (x: number | null) => (x === null ? '—' : `${oneDecimal.format(x * 100)}%`);
+    expect(await page.getByTestId('projects-completion').textContent()).toBe(
+      percent(board.total.completionRate),
+    );
+    expect(await page.getByTestId('projects-schedule').textContent()).toBe(percent(board.scheduleShare));
+    for (const light of ['red', 'yellow', 'green', 'none'] as const)
+      expect(
+        await panel
+          .locator(`[data-testid="projects-lights"] li[data-light="${light}"]`)
+          .getAttribute('data-count'),
+      ).toBe(String(board.total.lights[light].count));
+    expect(await page.getByTestId('projects-synthetic').textContent()).toBe('模拟数据');
+
+    // Red projects first, then yellow ones, as the board lists them, each linked to its page.
+    const listed = [...board.red, ...board.yellow];
+    expect(await attr(page, '[data-testid="projects-flagged"] tbody tr', 'data-code')).toEqual(
+      listed.map((p) => p.code),
+    );
+    const first = listed[0];
+    if (first === undefined) throw new Error('no red or yellow project');
+    await screenshot(page, 'evaluation-county-projects-zh.png');
+    await page
+      .locator(`[data-testid="projects-flagged"] tr[data-code="${first.code}"] a.project-link`)
+      .click();
+    await page.waitForURL((url) => url.pathname === `/projects/project/${first.code}`);
+    expect(new URL(page.url()).searchParams.get('month')).toBe(board.month);
+    await page.getByTestId('projects-page').waitFor();
+
+    await page.goto(`${app.url}/evaluation?run=${run.id}`);
+    await page.getByTestId('league-table').waitFor();
   });
 
   it('switches to English and keeps the SYNTHETIC banner', async () => {

@@ -9,6 +9,7 @@ import { Link } from '../router/link';
 import { useSearch } from '../router/location';
 import { countyHealthPath } from '../router/routes';
 import { ErrorBanner } from '../shell/error-banner';
+import { CountyProjectsPanel } from './county-projects-panel';
 import { DOMAIN_COLOURS, domainChartOption } from './domain-chart-option';
 import {
   MISSING,
@@ -46,7 +47,7 @@ function StatusBadge({
  * 县域体检表 (seed 003): one county from a frozen run — its score and ranks, its domain scores against the
  * provincial (run) median and its group's median, its weakest indicators and every indicator with its raw
  * value, normalised score and whether it was observed, imputed or missing, its rank in every run, and the
- * targets and projects sections (which say plainly when there is nothing to show yet).
+ * targets and major-projects sections (which say plainly when there is nothing to show).
  */
 export function CountyHealthPage({ code }: { readonly code: string }) {
   const { t, language } = useI18n();
@@ -362,10 +363,7 @@ export function CountyHealthPage({ code }: { readonly code: string }) {
         <TargetsPanel code={unit.code} />
       </div>
 
-      <section className="panel" data-testid="projects-panel" data-status="not-connected">
-        <h2>{h.projectsTitle}</h2>
-        <p className="notice">{h.projectsNotConnected}</p>
-      </section>
+      <CountyProjectsPanel code={unit.code} />
     </div>
   );
 }

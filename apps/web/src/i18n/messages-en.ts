@@ -349,9 +349,6 @@ export const en: Messages = {
         moving_away: 'moving away',
         no_data: 'no data',
       })[status] ?? status,
-    projectsTitle: 'Major projects',
-    projectsNotConnected:
-      'The major projects module is not yet available; there is no project data for this county.',
     notInRun: 'There is no evaluation result for this county.',
   },
   dashboard: dashboardEn,

@@ -329,8 +329,6 @@ export const zh = {
         moving_away: '反向变化',
         no_data: '无数据',
       })[status] ?? status,
-    projectsTitle: '重大项目',
-    projectsNotConnected: '重大项目调度模块尚未接入（尚未接入），暂无本县(市、区)的项目数据。',
     notInRun: '该县(市、区)没有县域评价结果。',
   },
   dashboard: dashboardZh,
