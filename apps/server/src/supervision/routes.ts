@@ -25,6 +25,7 @@ import {
   listProposals,
   listSupervisionOrders,
   OrderError,
+  redProjectSource,
   runEscalations,
   transitionSupervisionOrder,
   type EvidenceKind,
@@ -73,7 +74,7 @@ async function mapped<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 export interface SupervisionRouteOptions {
-  /** Red projects for proposals; the lead wires the projects module here. */
+  /** Red projects for proposals; default the projects module's dispatch board (`redProjectSource`). */
   readonly projects?: RedProjectSource;
 }
 
@@ -85,7 +86,7 @@ export function supervisionRoutes(
   const { store } = deps;
   const now = deps.now ?? (() => new Date().toISOString());
   const today = () => now().slice(0, 10);
-  const projects = options.projects === undefined ? {} : { projects: options.projects };
+  const source = options.projects ?? redProjectSource;
 
   app.get('/api/inbox', async (req): Promise<InboxResponseDto> => {
     const actor = requireActor(req);
@@ -153,16 +154,16 @@ export function supervisionRoutes(
     const asOf = q.asOf ?? today();
     const kinds = q.kinds === undefined ? undefined : new Set(q.kinds.split(',') as EvidenceKind[]);
     const items = await mapped(() =>
-      listProposals(store, actor, { asOf, ...(kinds === undefined ? {} : { kinds }), ...projects }),
+      listProposals(store, actor, { asOf, ...(kinds === undefined ? {} : { kinds }), projects: source }),
     );
-    return { asOf, items, projectsWired: options.projects !== undefined };
+    return { asOf, items, projectsWired: true };
   });
 
   app.post('/api/supervision/proposals/confirm', async (req, reply) => {
     const actor = requireActor(req);
     const body = parseInput(ConfirmProposalInput, req.body, 'proposal');
     const order: OrderDetailDto = await mapped(() =>
-      confirmProposal(store, actor, { ...body, asOf: body.asOf ?? today() }, now(), options.projects),
+      confirmProposal(store, actor, { ...body, asOf: body.asOf ?? today() }, now(), source),
     );
     return reply.status(201).send(order);
   });

@@ -119,18 +119,41 @@ export interface SupervisionOrderInput {
   readonly title: string;
   readonly addressee: string;
   readonly issuedOn: string;
-  /** Deadline of the step the order is at. */
+  /** Deadline of the step the order is at (as of the month's end). */
   readonly dueOn: string | null;
-  /** The workflow step, in Chinese (已签收, 整改中 …). */
+  /** The workflow step as of the month's end, in Chinese (已签收, 整改中 …). */
   readonly step: string;
   readonly overdueDays: number | null;
   readonly closedOn: string | null;
+  /** The unit (name) the order's step was escalated to as of the month's end. */
+  readonly escalatedTo: string | null;
+  /** Generated demo order (模拟数据). */
+  readonly synthetic: boolean;
+}
+
+/** An escalation (逾期升级) made in the month. */
+export interface SupervisionEscalationInput {
+  readonly code: string;
+  readonly title: string;
+  readonly addressee: string;
+  /** The step that was overdue, in Chinese. */
+  readonly step: string;
+  readonly deadline: string;
+  readonly escalatedOn: string;
+  /** Name of the unit it went to. */
+  readonly escalatedTo: string;
+  readonly synthetic: boolean;
 }
 
 export interface SupervisionInput {
+  /** Issued in the month. */
   readonly opened: readonly SupervisionOrderInput[];
+  /** Overdue at their step at the month's end (not closed). */
   readonly overdue: readonly SupervisionOrderInput[];
+  /** Closed (核查销号) in the month. */
   readonly closed: readonly SupervisionOrderInput[];
+  /** Escalations made in the month. */
+  readonly escalated: readonly SupervisionEscalationInput[];
 }
 
 export interface TaskOverdueInput {
@@ -141,10 +164,21 @@ export interface TaskOverdueInput {
   readonly unitName: string | null;
   readonly dueDate: string;
   readonly daysOverdue: number;
+  readonly synthetic: boolean;
+}
+
+/** Tasks of one list (重点指标、重大政策、重大改革、重点项目 or a custom list) as of the month's end. */
+export interface TaskListCountInput {
+  readonly list: string;
+  /** Tasks monitored (not cancelled). */
+  readonly total: number;
+  readonly overdue: number;
 }
 
 export interface TasksInput {
   readonly overdue: readonly TaskOverdueInput[];
+  /** Per list, in the lists' order. */
+  readonly lists: readonly TaskListCountInput[];
 }
 
 export interface BulletinInputs {

@@ -168,8 +168,8 @@ describe('composeBulletin', () => {
         completedInvestment: 16,
         startRate: null,
       },
-      supervision: { opened: [], overdue: [], closed: [] },
-      tasks: { overdue: [] },
+      supervision: { opened: [], overdue: [], closed: [], escalated: [] },
+      tasks: { overdue: [], lists: [] },
     });
     expect(c.sections.map((s) => s.label)).toEqual(['一、', '二、', '三、', '四、', '五、', '六、']);
     const tables = bulletinTables(c);

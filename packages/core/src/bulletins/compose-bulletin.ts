@@ -65,7 +65,8 @@ export function bulletinHasData(inputs: BulletinInputs): boolean {
     (inputs.supervision
       ? inputs.supervision.opened.length +
         inputs.supervision.overdue.length +
-        inputs.supervision.closed.length
+        inputs.supervision.closed.length +
+        inputs.supervision.escalated.length
       : 0) > 0 ||
     (inputs.tasks?.overdue.length ?? 0) > 0
   );
@@ -389,73 +390,152 @@ function projectsSection(inputs: BulletinInputs, tables: TableCounter): Bulletin
 function supervisionSection(inputs: BulletinInputs, tables: TableCounter): BulletinBlock[] | null {
   const s = inputs.supervision;
   if (s === null) return null;
-  const columns = ['督办单号', '事项', '承办单位', '下发日期', '当前环节', '期限', '逾期天数', '办结日期'];
-  const rows = (list: readonly SupervisionOrderInput[], tone: RowTone) =>
+  const byIssue = (a: SupervisionOrderInput, b: SupervisionOrderInput) =>
+    a.issuedOn.localeCompare(b.issuedOn) || a.code.localeCompare(b.code, 'en', { numeric: true });
+  const overdueRows = [...s.overdue]
+    .sort((a, b) => (b.overdueDays ?? 0) - (a.overdueDays ?? 0) || byIssue(a, b))
+    .map((o) =>
+      row(
+        [
+          o.code,
+          o.addressee,
+          marked(o.title, o.synthetic),
+          o.step,
+          o.dueOn ?? '—',
+          String(o.overdueDays ?? 0),
+          o.escalatedTo ?? '—',
+        ],
+        o.synthetic,
+        'red',
+      ),
+    );
+  const listRows = (list: readonly SupervisionOrderInput[], tone: RowTone) =>
     [...list]
-      .sort((a, b) => a.issuedOn.localeCompare(b.issuedOn) || a.code.localeCompare(b.code))
+      .sort(byIssue)
       .map((o) =>
         row(
-          [
-            o.code,
-            o.title,
-            o.addressee,
-            o.issuedOn,
-            o.step,
-            o.dueOn ?? '—',
-            o.overdueDays === null ? '—' : String(o.overdueDays),
-            o.closedOn ?? '—',
-          ],
-          false,
+          [o.code, marked(o.title, o.synthetic), o.addressee, o.issuedOn, o.step, o.closedOn ?? '—'],
+          o.synthetic,
           tone,
         ),
       );
-  const blocks: BulletinBlock[] = [
+  const escalatedRows = [...s.escalated]
+    .sort(
+      (a, b) =>
+        a.escalatedOn.localeCompare(b.escalatedOn) || a.code.localeCompare(b.code, 'en', { numeric: true }),
+    )
+    .map((e) =>
+      row(
+        [e.code, marked(e.title, e.synthetic), e.addressee, e.step, e.deadline, e.escalatedOn, e.escalatedTo],
+        e.synthetic,
+        'orange',
+      ),
+    );
+  const openedRows = listRows(s.opened, null);
+  const closedRows = listRows(s.closed, 'green');
+  const listColumns = ['督办单号', '事项', '承办单位', '下发日期', '月末环节', '办结日期'];
+  const synthetic = [...s.opened, ...s.overdue, ...s.closed, ...s.escalated].some((o) => o.synthetic);
+  return [
     para(
-      `本月新下发督办单${s.opened.length}件，办结${s.closed.length}件，月末逾期未办${s.overdue.length}件。`,
+      `${monthTitle(inputs.month)}新下发督办单${s.opened.length}件，办结${s.closed.length}件，逾期升级督办${s.escalated.length}件次；` +
+        `截至月末，逾期未办结${s.overdue.length}件。`,
+      synthetic,
+    ),
+    tableBlock(
+      tables.table({
+        key: 'supervision-overdue',
+        sheet: '逾期督办单',
+        title: '月末逾期督办单',
+        columns: ['督办单号', '承办单位', '事项', '当前环节', '环节期限', '逾期天数', '升级督办'],
+        rows: overdueRows,
+        note: noteWith('逾期：月末已超过所处环节的办理期限且尚未办结。', overdueRows),
+        emptyText: '月末无逾期督办单。',
+      }),
+    ),
+    tableBlock(
+      tables.table({
+        key: 'supervision-opened',
+        sheet: '督办单新下发',
+        title: '本月新下发督办单',
+        columns: listColumns,
+        rows: openedRows,
+        note: noteWith(null, openedRows),
+        emptyText: '本月无新下发的督办单。',
+      }),
+    ),
+    tableBlock(
+      tables.table({
+        key: 'supervision-closed',
+        sheet: '督办单办结',
+        title: '本月办结督办单',
+        columns: listColumns,
+        rows: closedRows,
+        note: noteWith(null, closedRows),
+        emptyText: '本月无办结的督办单。',
+      }),
+    ),
+    tableBlock(
+      tables.table({
+        key: 'supervision-escalated',
+        sheet: '督办单升级',
+        title: '本月逾期升级督办',
+        columns: ['督办单号', '事项', '承办单位', '逾期环节', '环节期限', '升级日期', '升级至'],
+        rows: escalatedRows,
+        note: noteWith('逾期未办的环节升级至责任单位的上一级督办。', escalatedRows),
+        emptyText: '本月无升级督办。',
+      }),
     ),
   ];
-  const parts: [string, string, string, readonly SupervisionOrderInput[], RowTone, string][] = [
-    ['supervision-opened', '本月新下发督办单', '督办单新下发', s.opened, null, '本月无新下发的督办单。'],
-    ['supervision-overdue', '逾期督办单', '督办单逾期', s.overdue, 'red', '月末无逾期督办单。'],
-    ['supervision-closed', '本月办结督办单', '督办单办结', s.closed, 'green', '本月无办结的督办单。'],
-  ];
-  for (const [key, title, sheet, list, tone, emptyText] of parts)
-    blocks.push(
-      tableBlock(tables.table({ key, title, sheet, columns, rows: rows(list, tone), note: null, emptyText })),
-    );
-  return blocks;
 }
 
 function tasksSection(inputs: BulletinInputs, tables: TableCounter): BulletinBlock[] | null {
   const t = inputs.tasks;
   if (t === null) return null;
   const rows = [...t.overdue]
-    .sort((a, b) => b.daysOverdue - a.daysOverdue || a.code.localeCompare(b.code))
+    .sort((a, b) => b.daysOverdue - a.daysOverdue || a.code.localeCompare(b.code, 'en', { numeric: true }))
     .map((x) =>
       row(
         [
           x.code,
-          x.title,
           x.list,
+          marked(x.title, x.synthetic),
           x.leadDepartment ?? '—',
           x.unitName ?? '—',
           x.dueDate,
           String(x.daysOverdue),
         ],
-        false,
+        x.synthetic,
         x.daysOverdue > 30 ? 'red' : 'yellow',
       ),
     );
+  const total = t.lists.reduce((n, l) => n + l.total, 0);
+  const perList = t.lists.filter((l) => l.overdue > 0).map((l) => `${l.list}${l.overdue}项`);
+  const listRows = t.lists.map((l) => row([l.list, String(l.total), String(l.overdue)], false));
   return [
-    para(`截至月末，逾期未完成的重点工作${t.overdue.length}项。`),
+    para(
+      `截至${monthTitle(inputs.month)}底，纳入监测的重点工作${total}项，逾期未完成${t.overdue.length}项` +
+        `${perList.length > 0 ? `（${perList.join('、')}）` : ''}。`,
+      t.overdue.some((x) => x.synthetic),
+    ),
+    tableBlock(
+      tables.table({
+        key: 'tasks-lists',
+        sheet: '重点工作清单',
+        title: '重点工作分清单情况',
+        columns: ['清单', '任务数', '逾期未完成'],
+        rows: listRows,
+        note: '任务数不含已取消的任务；逾期：月末已过完成时限且尚未完成。',
+        emptyText: '暂无重点工作。',
+      }),
+    ),
     tableBlock(
       tables.table({
         key: 'tasks-overdue',
         sheet: '逾期重点工作',
-        title: '逾期重点工作',
-        columns: ['编号', '工作任务', '清单', '牵头部门', '地区', '完成时限', '逾期天数'],
+        title: '月末逾期重点工作',
+        columns: ['编号', '清单', '工作任务', '牵头部门', '地区', '完成时限', '逾期天数'],
         rows,
-        note: null,
+        note: noteWith('逾期超过30天的标红。', rows),
         emptyText: '月末无逾期的重点工作。',
       }),
     ),

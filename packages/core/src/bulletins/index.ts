@@ -5,3 +5,5 @@ export * from './bulletin-content';
 export * from './bulletin-inputs';
 export * from './bulletin-format';
 export * from './compose-bulletin';
+export * from './supervision-month';
+export * from './tasks-month';

@@ -66,7 +66,14 @@ for (const engine of testEngines()) {
       expect(c.asOf).toBe('2025-11-30');
       expect(c.issueDate).toBe('2026-01-10');
       expect(c.issuer).toBe('浙江省缩小三大差距工作专班办公室');
-      expect(c.sections.map((s) => s.key)).toEqual(['headline', 'targets', 'league', 'warnings']);
+      expect(c.sections.map((s) => s.key)).toEqual([
+        'headline',
+        'targets',
+        'league',
+        'warnings',
+        'supervision',
+        'tasks',
+      ]);
       const headline = bulletinTables(c).find((t) => t.key === 'headline');
       // The real 2024 urban-rural income ratio of Zhejiang (data/observations.csv) is shown unmarked.
       const ratio = headline?.rows.find((r) => r.cells[0]?.startsWith('城乡居民人均可支配收入比值'));
@@ -77,7 +84,10 @@ for (const engine of testEngines()) {
       expect(league?.rows.length).toBeGreaterThan(80);
       expect(league?.rows.every((r) => r.synthetic && (r.cells[3] ?? '').includes('模拟数据'))).toBe(true);
       expect(c.synthetic).toBe(true);
-      expect(c.omitted).toHaveLength(3);
+      // Only the projects section is left out: no project is loaded yet.
+      expect(c.omitted).toEqual([
+        '重大项目调度：本月无项目调度数据 (no project dispatch data for the month)',
+      ]);
       expect(view.contentHash).toBe(bulletinContentHash(c));
     });
 
@@ -169,6 +179,11 @@ for (const engine of testEngines()) {
       const view = await bulletinForMonth(opened.store, { ...opts, month: '2025-10' });
       const section = view.content.sections.find((s) => s.key === 'projects');
       expect(section?.label).toBe('五、');
+      expect(view.content.sections.map((s) => s.label + s.heading).slice(4)).toEqual([
+        '五、重大项目调度',
+        '六、重点问题督办',
+        '七、重点工作监测',
+      ]);
       const first = section?.blocks[0];
       expect(first?.kind === 'paragraph' && first.text).toMatch(/^纳入调度的重大项目60个，年度计划投资/);
       const tables = bulletinTables(view.content);

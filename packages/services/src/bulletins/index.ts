@@ -4,6 +4,8 @@ export * from './scope';
 export * from './section-providers';
 export * from './default-providers';
 export * from './projects-provider';
+export * from './supervision-provider';
+export * from './tasks-provider';
 export * from './assemble-bulletin';
 export * from './render-docx';
 export * from './render-xlsx';

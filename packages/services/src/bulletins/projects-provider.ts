@@ -6,20 +6,25 @@
  */
 import type { Actor, ProjectRowInput, ProjectsInput } from '@suocha/core';
 import type { ProjectRowDto } from '@suocha/contract';
+import { getUnitPath, type Store } from '@suocha/store';
 import { dispatchBoard } from '../projects/status';
 import { BULLETIN_SCOPE } from './scope';
 import type { ProjectsSectionProvider } from './section-providers';
 
-/** The bulletin reads the whole province, as a provincial analyst would. */
-const BULLETIN_READER: Actor = {
-  userId: 0,
-  username: 'bulletin',
-  role: 'province_analyst',
-  scopeUnit: BULLETIN_SCOPE,
-  scopePath: `/100000/${BULLETIN_SCOPE}/`,
-  department: null,
-  via: 'token',
-};
+/** The bulletin reads the whole province, as a provincial analyst would (the path as the store has it). */
+async function bulletinReader(store: Store): Promise<Actor | null> {
+  const scopePath = await getUnitPath(store, BULLETIN_SCOPE);
+  if (scopePath === undefined) return null;
+  return {
+    userId: 0,
+    username: 'bulletin',
+    role: 'province_analyst',
+    scopeUnit: BULLETIN_SCOPE,
+    scopePath,
+    department: null,
+    via: 'token',
+  };
+}
 
 /** Every red and yellow project is listed (a bulletin's lists are complete). */
 const LIST_LIMIT = 100_000;
@@ -43,7 +48,9 @@ function projectRow(p: ProjectRowDto): ProjectRowInput {
 }
 
 export const projectsSectionProvider: ProjectsSectionProvider = async (store, month) => {
-  const board = await dispatchBoard(store, BULLETIN_READER, {
+  const reader = await bulletinReader(store);
+  if (reader === null) return null;
+  const board = await dispatchBoard(store, reader, {
     month: month.month,
     listLimit: LIST_LIMIT,
   });

@@ -6,3 +6,4 @@ export * from './orders-service';
 export * from './proposals-service';
 export * from './inbox';
 export * from './demo';
+export * from './red-projects';
