@@ -1,11 +1,14 @@
 import { buildServer } from '@suocha/server';
-import { accessPolicy, createUser, loadDefaultDataset } from '@suocha/services';
+import { accessPolicy, createUser, loadDefaultDataset, scheduleEscalations } from '@suocha/services';
 import { openStore, storeConfigFrom } from '@suocha/store';
 import type { Command } from 'commander';
 import { loadConfig } from '../config';
 import type { GlobalFlags } from '../context';
 import { accessFailure, announcePassword } from './users';
 import { VERSION } from '../version';
+
+/** How often overdue supervision orders are looked for (step deadlines are whole days). */
+const ESCALATION_INTERVAL_MS = 15 * 60 * 1000;
 
 export function serveCommand(program: Command): void {
   program
@@ -56,7 +59,21 @@ export function serveCommand(program: Command): void {
         trustProxy: config.trustProxy,
         cookieSecure: config.cookieSecure,
       });
+      // Orders overdue at their step escalate one level up by themselves (issue 8 §2).
+      const escalations = scheduleEscalations(store, {
+        everyMs: ESCALATION_INTERVAL_MS,
+        now: () => new Date().toISOString(),
+        onEscalated: (e) =>
+          process.stderr.write(
+            `督办升级 (orders escalated): ${e.map((x) => `#${x.orderId} → ${x.toUnit}`).join(', ')}\n`,
+          ),
+        onError: (e) =>
+          process.stderr.write(
+            `督办升级失败 (escalation run failed): ${e instanceof Error ? e.message : String(e)}\n`,
+          ),
+      });
       const stop = async () => {
+        await escalations.stop();
         await app.close();
         await store.close();
         process.exit(0);

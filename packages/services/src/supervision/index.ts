@@ -7,3 +7,4 @@ export * from './proposals-service';
 export * from './inbox';
 export * from './demo';
 export * from './red-projects';
+export * from './escalation-schedule';
