@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  listDepartments,
   countRows,
   countUnitsByLevel,
   getGroupMembers,
@@ -56,6 +57,8 @@ for (const engine of testEngines()) {
       expect(totals.observations).toBe(627);
       expect(totals.observation_history).toBe(627);
       expect(totals.tasks).toBe(249);
+      // A few provincial departments named by public reports (data/departments.csv), each with its source.
+      expect((await listDepartments(opened.store)).map((x) => x.code)).toContain('fgw');
       expect(first.skipped.map((s) => s.line)).toEqual([110, 111, 112]);
       const ratio = await listObservations(opened.store, {
         indicatorCode: 'urban_rural_income_ratio',

@@ -12,6 +12,7 @@ import { loadGroups } from '../hierarchy/groups';
 import { loadObservationFiles, type SkippedRow } from '../observations/load-observations';
 import { loadCatalogue } from '../targets/catalogue';
 import { loadPilotsFile } from '../tasks/cases/pilots';
+import { loadDepartments } from './departments';
 import { loadDefaultTasks } from '../tasks/load-default-tasks';
 
 export interface LoadOptions {
@@ -132,6 +133,12 @@ export async function loadDefaultDataset(store: Store, o: LoadOptions): Promise<
     ),
   );
   inserted.observations = obs.inserted;
+
+  say('departments');
+  inserted.departments = must(
+    'departments.csv',
+    await loadDepartments(store, d('departments.csv'), o.now),
+  ).inserted;
 
   say('tasks: the key tasks of seed 000');
   inserted.tasks = (await loadDefaultTasks(store, { dataDir: o.dataDir, now: o.now })).inserted;
