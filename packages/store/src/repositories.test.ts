@@ -1,6 +1,5 @@
 /** The repository suite, run identically on SQLite and PostgreSQL. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childPath, provinceOf } from '@suocha/core';
 import { openStore, storeConfigFrom } from './db';
 import {
   countUnitsByLevel,
@@ -10,7 +9,6 @@ import {
   getSubtreeCodes,
   getUnit,
   insertUnits,
-  type UnitRow,
 } from './hierarchy/units-repo';
 import { getGroupMembers, insertGroups } from './hierarchy/groups-repo';
 import { insertCatalogue, listIndicators, listTargets } from './targets/catalogue-repo';
@@ -21,23 +19,7 @@ import {
   listObservations,
 } from './observations/observations-repo';
 import { testEngines, type OpenedStore } from './testing/engines';
-
-function unit(code: string, name: string, level: UnitRow['level'], parent: UnitRow | null): UnitRow {
-  const path = childPath(parent?.path ?? null, code);
-  const depth = ['country', 'province', 'city', 'county', 'town', 'village'].indexOf(level);
-  return {
-    code,
-    name,
-    level,
-    parent_code: parent?.code ?? null,
-    path,
-    depth,
-    province_code: provinceOf(path),
-    valid_from: null,
-    valid_to: null,
-    source: 'test',
-  };
-}
+import { testUnit as unit } from './testing/units';
 
 const cn = unit('100000', '全国', 'country', null);
 const zj = unit('330000', '浙江省', 'province', cn);

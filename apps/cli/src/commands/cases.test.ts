@@ -7,30 +7,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childPath, provinceOf, type UnitLevel } from '@suocha/core';
 import { CaseSearchResponseSchema, PilotSchema } from '@suocha/contract';
-import { insertUnits, openStore, type UnitRow } from '@suocha/store';
+import { insertUnits, openStore } from '@suocha/store';
 import { casesCommands, markRanges } from './cases';
+import { testUnit as unit } from '@suocha/store/testing';
 
 const DATA = resolve(import.meta.dirname, '..', '..', '..', '..', 'data');
 let dir: string;
 let db: string;
-
-function unit(code: string, name: string, level: UnitLevel, parent: UnitRow | null): UnitRow {
-  const path = childPath(parent?.path ?? null, code);
-  return {
-    code,
-    name,
-    level,
-    parent_code: parent?.code ?? null,
-    path,
-    depth: ['country', 'province', 'city', 'county'].indexOf(level),
-    province_code: provinceOf(path),
-    valid_from: null,
-    valid_to: null,
-    source: 'test',
-  };
-}
 
 async function suocha(args: string[]): Promise<{ out: string; err: string; error: Error | null }> {
   let out = '';

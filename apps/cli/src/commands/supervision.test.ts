@@ -7,31 +7,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { childPath, provinceOf } from '@suocha/core';
-import { insertUnits, insertUser, openStore, type UnitRow } from '@suocha/store';
+import { insertUnits, insertUser, openStore } from '@suocha/store';
 import { UserError } from '../context';
 import { supervisionCommands } from './supervision';
 import { tasksCommands } from './tasks';
+import { testUnit as unit } from '@suocha/store/testing';
 
 const DATA = resolve(import.meta.dirname, '..', '..', '..', '..', 'data');
 let dir: string;
 let db: string;
-
-function unit(code: string, name: string, level: UnitRow['level'], parent: UnitRow | null): UnitRow {
-  const path = childPath(parent?.path ?? null, code);
-  return {
-    code,
-    name,
-    level,
-    parent_code: parent?.code ?? null,
-    path,
-    depth: ['province', 'city', 'county'].indexOf(level),
-    province_code: provinceOf(path),
-    valid_from: null,
-    valid_to: null,
-    source: 'test',
-  };
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'suocha-cli-supervision-'));

@@ -8,29 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { childPath, provinceOf, type UnitLevel } from '@suocha/core';
 import type { MeDto, UserChangeDto, UserDto } from '@suocha/contract';
 import { accessPolicy, createDepartment, createUser } from '@suocha/services';
-import { insertUnits, openStore, type Store, type UnitRow } from '@suocha/store';
+import { insertUnits, openStore, type Store } from '@suocha/store';
 import { buildServer } from '../app';
 import { CSRF_HEADER, listRoutes, SESSION_COOKIE } from './plugin';
 import { loginAs, sessionCookieOf, type TestSession } from './test-support';
+import { testUnit as unit } from '@suocha/store/testing';
 
-function unit(code: string, name: string, level: UnitLevel, parent: UnitRow | null): UnitRow {
-  const path = childPath(parent?.path ?? null, code);
-  return {
-    code,
-    name,
-    level,
-    parent_code: parent?.code ?? null,
-    path,
-    depth: ['country', 'province', 'city', 'county', 'town', 'village'].indexOf(level),
-    province_code: provinceOf(path),
-    valid_from: null,
-    valid_to: null,
-    source: 'test',
-  };
-}
 const cn = unit('100000', '全国', 'country', null);
 const zj = unit('330000', '浙江省', 'province', cn);
 const qz = unit('330800', '衢州市', 'city', zj);

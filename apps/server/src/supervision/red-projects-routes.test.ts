@@ -8,30 +8,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childPath, provinceOf, type Actor } from '@suocha/core';
+import { type Actor } from '@suocha/core';
 import { OrderDetailSchema, ProposalListResponse } from '@suocha/contract';
-import { insertDepartment, insertUnits, openStore, type Store, type UnitRow } from '@suocha/store';
+import { insertDepartment, insertUnits, openStore, type Store } from '@suocha/store';
 import { dispatchBoard, loadDemoProjects } from '@suocha/services';
 import { installErrorHandling } from '../errors';
 import { supervisionRoutes } from './routes';
+import { testUnit as unit } from '@suocha/store/testing';
 
 const NOW = '2025-12-05T09:00:00.000Z';
 
-function unit(code: string, name: string, level: UnitRow['level'], parent: UnitRow | null): UnitRow {
-  const path = childPath(parent?.path ?? null, code);
-  return {
-    code,
-    name,
-    level,
-    parent_code: parent?.code ?? null,
-    path,
-    depth: ['country', 'province', 'city', 'county'].indexOf(level),
-    province_code: provinceOf(path),
-    valid_from: null,
-    valid_to: null,
-    source: 'test',
-  };
-}
 const cn = unit('100000', '全国', 'country', null);
 const zj = unit('330000', '浙江省', 'province', cn);
 const qz = unit('330800', '衢州市', 'city', zj);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childPath, provinceOf, type Actor, type Role } from '@suocha/core';
+import { type Actor, type Role } from '@suocha/core';
 import {
   InboxResponse,
   OrderDetailSchema,
@@ -21,25 +21,11 @@ import { insertDepartment, insertUnits, openStore, type Store, type UnitRow } fr
 import { installErrorHandling } from '../errors';
 import { tasksRoutes } from '../tasks/routes';
 import { supervisionRoutes } from './routes';
+import { testUnit as unit } from '@suocha/store/testing';
 
 const DATA = resolve(import.meta.dirname, '..', '..', '..', '..', 'data');
 let clock = '2025-06-01T09:00:00.000Z';
 
-function unit(code: string, name: string, level: UnitRow['level'], parent: UnitRow | null): UnitRow {
-  const path = childPath(parent?.path ?? null, code);
-  return {
-    code,
-    name,
-    level,
-    parent_code: parent?.code ?? null,
-    path,
-    depth: ['province', 'city', 'county'].indexOf(level),
-    province_code: provinceOf(path),
-    valid_from: null,
-    valid_to: null,
-    source: 'test',
-  };
-}
 const zj = unit('330000', '浙江省', 'province', null);
 const qz = unit('330800', '衢州市', 'city', zj);
 const ka = unit('330824', '开化县', 'county', qz);

@@ -8,36 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { childPath, provinceOf, type UnitLevel } from '@suocha/core';
 import { ProgressReportSchema, TargetEditResultSchema, type TargetDto } from '@suocha/contract';
 import { accessPolicy, createUser } from '@suocha/services';
-import {
-  insertCatalogue,
-  insertUnits,
-  listTargets,
-  openStore,
-  type Store,
-  type UnitRow,
-} from '@suocha/store';
+import { insertCatalogue, insertUnits, listTargets, openStore, type Store } from '@suocha/store';
 import { buildServer } from '../app';
 import { loginAs, type TestSession } from '../access/test-support';
 import { targetEditRoutes } from './edit-routes';
+import { testUnit as unit } from '@suocha/store/testing';
 
-function unit(code: string, name: string, level: UnitLevel, parent: UnitRow | null): UnitRow {
-  const path = childPath(parent?.path ?? null, code);
-  return {
-    code,
-    name,
-    level,
-    parent_code: parent?.code ?? null,
-    path,
-    depth: ['country', 'province', 'city'].indexOf(level),
-    province_code: provinceOf(path),
-    valid_from: null,
-    valid_to: null,
-    source: 'test',
-  };
-}
 const cn = unit('100000', '全国', 'country', null);
 const zj = unit('330000', '浙江省', 'province', cn);
 const qz = unit('330800', '衢州市', 'city', zj);

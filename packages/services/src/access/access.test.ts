@@ -1,14 +1,6 @@
 /** Users, login with lock-out, sessions and tokens, on SQLite and PostgreSQL. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childPath, provinceOf, type UnitLevel } from '@suocha/core';
-import {
-  getThrottle,
-  insertUnits,
-  listLoginAttempts,
-  updateThrottle,
-  type Store,
-  type UnitRow,
-} from '@suocha/store';
+import { getThrottle, insertUnits, listLoginAttempts, updateThrottle, type Store } from '@suocha/store';
 import { testEngines, type OpenedStore } from '@suocha/store/testing';
 import { changePassword } from './change-password';
 import { verifyLogin } from './login';
@@ -16,22 +8,8 @@ import { accessPolicy } from './policy';
 import { createSession, getSession, login, revokeSession } from './sessions';
 import { authenticateToken, createToken, listTokens, revokeToken } from './tokens';
 import { createDepartment, createUser, listUserViews, updateUser, type NewUserInput } from './users';
+import { testUnit as unit } from '@suocha/store/testing';
 
-function unit(code: string, name: string, level: UnitLevel, parent: UnitRow | null): UnitRow {
-  const path = childPath(parent?.path ?? null, code);
-  return {
-    code,
-    name,
-    level,
-    parent_code: parent?.code ?? null,
-    path,
-    depth: ['country', 'province', 'city', 'county', 'town', 'village'].indexOf(level),
-    province_code: provinceOf(path),
-    valid_from: null,
-    valid_to: null,
-    source: 'test',
-  };
-}
 const cn = unit('100000', '全国', 'country', null);
 const zj = unit('330000', '浙江省', 'province', cn);
 const qz = unit('330800', '衢州市', 'city', zj);

@@ -4,14 +4,7 @@
  * the Word document that contains them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  bulletinTables,
-  childPath,
-  parseBulletinMonth,
-  provinceOf,
-  type Actor,
-  type Role,
-} from '@suocha/core';
+import { bulletinTables, parseBulletinMonth, type Actor, type Role } from '@suocha/core';
 import {
   insertDepartment,
   insertTasksIfAbsent,
@@ -30,22 +23,8 @@ import { renderBulletin } from './bulletin-service';
 import { supervisionSectionProvider } from './supervision-provider';
 import { tasksSectionProvider } from './tasks-provider';
 import { readZipEntry } from './zip-test-support';
+import { testUnit as unit } from '@suocha/store/testing';
 
-function unit(code: string, name: string, level: UnitRow['level'], parent: UnitRow | null): UnitRow {
-  const path = childPath(parent?.path ?? null, code);
-  return {
-    code,
-    name,
-    level,
-    parent_code: parent?.code ?? null,
-    path,
-    depth: ['country', 'province', 'city', 'county'].indexOf(level),
-    province_code: provinceOf(path),
-    valid_from: null,
-    valid_to: null,
-    source: 'test',
-  };
-}
 const cn = unit('100000', '全国', 'country', null);
 const zj = unit('330000', '浙江省', 'province', cn);
 const qz = unit('330800', '衢州市', 'city', zj);

@@ -3,31 +3,14 @@
  * cities and a county, indicators a and b (higher is better), r = a / b and m = max/min of a over the
  * children, two plans that both set a's 2025 target for the province, and a few annual values.
  */
-import { childPath, provinceOf } from '@suocha/core';
 import {
   insertCatalogue,
   insertNewObservations,
   insertUnits,
   type NewObservation,
   type Store,
-  type UnitRow,
 } from '@suocha/store';
-
-function unit(code: string, name: string, level: UnitRow['level'], parent: UnitRow | null): UnitRow {
-  const path = childPath(parent?.path ?? null, code);
-  return {
-    code,
-    name,
-    level,
-    parent_code: parent?.code ?? null,
-    path,
-    depth: ['country', 'province', 'city', 'county'].indexOf(level),
-    province_code: provinceOf(path),
-    valid_from: null,
-    valid_to: null,
-    source: 'test',
-  };
-}
+import { testUnit as unit } from '@suocha/store/testing';
 
 const cn = unit('100000', '全国', 'country', null);
 const zj = unit('330000', '浙江省', 'province', cn);

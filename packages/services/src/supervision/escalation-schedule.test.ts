@@ -3,27 +3,13 @@
  * escalated to the city without anybody asking, once, and stopping waits for the run in progress.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childPath, provinceOf, type Actor } from '@suocha/core';
-import { insertUnits, type UnitRow } from '@suocha/store';
+import { type Actor } from '@suocha/core';
+import { insertUnits } from '@suocha/store';
 import { testEngines, type OpenedStore } from '@suocha/store/testing';
 import { chinaDateOf, scheduleEscalations, type Escalated } from './escalation-schedule';
 import { getSupervisionOrder, issueSupervisionOrder } from './orders-service';
+import { testUnit as unit } from '@suocha/store/testing';
 
-function unit(code: string, name: string, level: UnitRow['level'], parent: UnitRow | null): UnitRow {
-  const path = childPath(parent?.path ?? null, code);
-  return {
-    code,
-    name,
-    level,
-    parent_code: parent?.code ?? null,
-    path,
-    depth: ['country', 'province', 'city', 'county'].indexOf(level),
-    province_code: provinceOf(path),
-    valid_from: null,
-    valid_to: null,
-    source: 'test',
-  };
-}
 const cn = unit('100000', '全国', 'country', null);
 const zj = unit('330000', '浙江省', 'province', cn);
 const qz = unit('330800', '衢州市', 'city', zj);

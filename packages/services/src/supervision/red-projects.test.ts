@@ -4,29 +4,15 @@
  * issued to the project's owner unit.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childPath, provinceOf, type Actor } from '@suocha/core';
+import { type Actor } from '@suocha/core';
 import { insertDepartment, insertUnits, type UnitRow } from '@suocha/store';
 import { testEngines, type OpenedStore } from '@suocha/store/testing';
 import { loadDemoProjects } from '../projects/demo';
 import { dispatchBoard } from '../projects/status';
 import { confirmProposal, listProposals } from './proposals-service';
 import { projectsRedProjectSource, redProjectSource } from './red-projects';
+import { testUnit as unit } from '@suocha/store/testing';
 
-function unit(code: string, name: string, level: UnitRow['level'], parent: UnitRow | null): UnitRow {
-  const path = childPath(parent?.path ?? null, code);
-  return {
-    code,
-    name,
-    level,
-    parent_code: parent?.code ?? null,
-    path,
-    depth: ['country', 'province', 'city', 'county'].indexOf(level),
-    province_code: provinceOf(path),
-    valid_from: null,
-    valid_to: null,
-    source: 'test',
-  };
-}
 const cn = unit('100000', '全国', 'country', null);
 const zj = unit('330000', '浙江省', 'province', cn);
 const qz = unit('330800', '衢州市', 'city', zj);

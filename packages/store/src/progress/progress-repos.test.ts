@@ -1,7 +1,5 @@
 /** The progress repositories on SQLite and PostgreSQL: value writes with history, lineage, warnings, revisions. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childPath, provinceOf } from '@suocha/core';
-import type { UnitRow } from '../hierarchy/units-repo';
 import { insertUnits } from '../hierarchy/units-repo';
 import { getHistory } from '../observations/observations-repo';
 import { insertCatalogue } from '../targets/catalogue-repo';
@@ -29,22 +27,8 @@ import {
   warningEvaluationState,
 } from './warnings-repo';
 import type { FiringWarning } from './warnings-repo';
+import { testUnit as unit } from '../testing/units';
 
-function unit(code: string, name: string, level: UnitRow['level'], parent: UnitRow | null): UnitRow {
-  const path = childPath(parent?.path ?? null, code);
-  return {
-    code,
-    name,
-    level,
-    parent_code: parent?.code ?? null,
-    path,
-    depth: ['country', 'province', 'city', 'county'].indexOf(level),
-    province_code: provinceOf(path),
-    valid_from: null,
-    valid_to: null,
-    source: 'test',
-  };
-}
 const cn = unit('100000', '全国', 'country', null);
 const zj = unit('330000', '浙江省', 'province', cn);
 const qz = unit('330800', '衢州市', 'city', zj);

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childPath, provinceOf } from '@suocha/core';
-import { insertUnits, type UnitRow } from '../hierarchy/units-repo';
+import { insertUnits } from '../hierarchy/units-repo';
 import { testEngines, type OpenedStore } from '../testing/engines';
 import {
   addReports,
@@ -23,22 +22,8 @@ import {
   type NewProject,
   type NewReport,
 } from './projects-repo';
+import { testUnit as unit } from '../testing/units';
 
-function unit(code: string, name: string, level: UnitRow['level'], parent: UnitRow | null): UnitRow {
-  const path = childPath(parent?.path ?? null, code);
-  return {
-    code,
-    name,
-    level,
-    parent_code: parent?.code ?? null,
-    path,
-    depth: ['country', 'province', 'city', 'county'].indexOf(level),
-    province_code: provinceOf(path),
-    valid_from: null,
-    valid_to: null,
-    source: 'test',
-  };
-}
 const cn = unit('100000', '全国', 'country', null);
 const zj = unit('330000', '浙江省', 'province', cn);
 const qz = unit('330800', '衢州市', 'city', zj);

@@ -1,27 +1,12 @@
 /** Editing a target on SQLite and PostgreSQL: old and new values, the unique key, the data revision. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childPath, provinceOf } from '@suocha/core';
-import { insertUnits, type UnitRow } from '../hierarchy/units-repo';
+import { insertUnits } from '../hierarchy/units-repo';
 import { dataRevision } from '../progress/revision';
 import { testEngines, type OpenedStore } from '../testing/engines';
 import { insertCatalogue, listTargets } from './catalogue-repo';
 import { getTarget, updateTarget } from './target-edits';
+import { testUnit as unit } from '../testing/units';
 
-function unit(code: string, name: string, level: UnitRow['level'], parent: UnitRow | null): UnitRow {
-  const path = childPath(parent?.path ?? null, code);
-  return {
-    code,
-    name,
-    level,
-    parent_code: parent?.code ?? null,
-    path,
-    depth: ['country', 'province'].indexOf(level),
-    province_code: provinceOf(path),
-    valid_from: null,
-    valid_to: null,
-    source: 'test',
-  };
-}
 const cn = unit('100000', '全国', 'country', null);
 const zj = unit('330000', '浙江省', 'province', cn);
 

@@ -1,8 +1,7 @@
 /** Tasks storage on SQLite and PostgreSQL: idempotent load, filters, configuration and progress updates. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childPath, provinceOf } from '@suocha/core';
 import { insertDepartment } from '../access/users-repo';
-import { insertUnits, type UnitRow } from '../hierarchy/units-repo';
+import { insertUnits } from '../hierarchy/units-repo';
 import { testEngines, type OpenedStore } from '../testing/engines';
 import {
   addTaskUpdateRecord,
@@ -13,22 +12,8 @@ import {
   updateTaskRecord,
   type NewTaskRow,
 } from './tasks-repo';
+import { testUnit as unit } from '../testing/units';
 
-function unit(code: string, name: string, level: UnitRow['level'], parent: UnitRow | null): UnitRow {
-  const path = childPath(parent?.path ?? null, code);
-  return {
-    code,
-    name,
-    level,
-    parent_code: parent?.code ?? null,
-    path,
-    depth: ['country', 'province', 'city', 'county'].indexOf(level),
-    province_code: provinceOf(path),
-    valid_from: null,
-    valid_to: null,
-    source: 'test',
-  };
-}
 const zj = unit('330000', '浙江省', 'province', null);
 const qz = unit('330800', '衢州市', 'city', zj);
 const ka = unit('330824', '开化县', 'county', qz);

@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { childPath, provinceOf, type UnitLevel } from '@suocha/core';
 import {
   ApiErrorSchema,
   CaseSchema,
@@ -17,27 +16,13 @@ import {
   PilotsResponseSchema,
 } from '@suocha/contract';
 import { accessPolicy, createUser } from '@suocha/services';
-import { insertUnits, openStore, type Store, type UnitRow } from '@suocha/store';
+import { insertUnits, openStore, type Store } from '@suocha/store';
 import { buildServer } from '../../app';
 import { loginAs, type TestSession } from '../../access/test-support';
+import { testUnit as unit } from '@suocha/store/testing';
 
 const DATA = resolve(import.meta.dirname, '..', '..', '..', '..', '..', 'data');
 
-function unit(code: string, name: string, level: UnitLevel, parent: UnitRow | null): UnitRow {
-  const path = childPath(parent?.path ?? null, code);
-  return {
-    code,
-    name,
-    level,
-    parent_code: parent?.code ?? null,
-    path,
-    depth: ['country', 'province', 'city', 'county'].indexOf(level),
-    province_code: provinceOf(path),
-    valid_from: null,
-    valid_to: null,
-    source: 'test',
-  };
-}
 const cn = unit('100000', '全国', 'country', null);
 const zj = unit('330000', '浙江省', 'province', cn);
 const qz = unit('330800', '衢州市', 'city', zj);

@@ -6,29 +6,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childPath, provinceOf } from '@suocha/core';
-import { insertUnits, listPilots, queryCases, type UnitRow } from '@suocha/store';
+import { insertUnits, listPilots, queryCases } from '@suocha/store';
 import { testEngines, type OpenedStore } from '@suocha/store/testing';
 import { createCase, editCase, searchCases } from './cases';
 import { loadPilotsFile, pilotDetail } from './pilots';
+import { testUnit as unit } from '@suocha/store/testing';
 
 const PILOTS_CSV = resolve(import.meta.dirname, '..', '..', '..', '..', '..', 'data', 'pilots.csv');
 
-function unit(code: string, name: string, level: UnitRow['level'], parent: UnitRow | null): UnitRow {
-  const path = childPath(parent?.path ?? null, code);
-  return {
-    code,
-    name,
-    level,
-    parent_code: parent?.code ?? null,
-    path,
-    depth: ['country', 'province', 'city', 'county'].indexOf(level),
-    province_code: provinceOf(path),
-    valid_from: null,
-    valid_to: null,
-    source: 'test',
-  };
-}
 const cn = unit('100000', '全国', 'country', null);
 const zj = unit('330000', '浙江省', 'province', cn);
 const qz = unit('330800', '衢州市', 'city', zj);

@@ -4,28 +4,14 @@
  * reference implementation written here in plain TypeScript (substring match and the same score).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childPath, mulberry32, provinceOf, randomInt } from '@suocha/core';
-import { insertUnits, type UnitRow } from '../../hierarchy/units-repo';
+import { mulberry32, randomInt } from '@suocha/core';
+import { insertUnits } from '../../hierarchy/units-repo';
 import { testEngines, type OpenedStore } from '../../testing/engines';
 import { getCase, insertCase, listCaseTags, queryCases, updateCase, type CaseFields } from './cases-repo';
 import { listPilots, upsertPilots } from './pilots-repo';
 import { normalizeSearchText, searchTerms } from './search-text';
+import { testUnit as unit } from '../../testing/units';
 
-function unit(code: string, name: string, level: UnitRow['level'], parent: UnitRow | null): UnitRow {
-  const path = childPath(parent?.path ?? null, code);
-  return {
-    code,
-    name,
-    level,
-    parent_code: parent?.code ?? null,
-    path,
-    depth: ['country', 'province', 'city', 'county'].indexOf(level),
-    province_code: provinceOf(path),
-    valid_from: null,
-    valid_to: null,
-    source: 'test',
-  };
-}
 const cn = unit('100000', '全国', 'country', null);
 const zj = unit('330000', '浙江省', 'province', cn);
 const qz = unit('330800', '衢州市', 'city', zj);
