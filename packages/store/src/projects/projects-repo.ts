@@ -290,6 +290,33 @@ async function checkRefs(
   return unit;
 }
 
+/** The stored row of a new project, with its owner's path and province. */
+function projectRow(
+  p: NewProject,
+  unit: { readonly path: string; readonly province: string },
+  meta: WriteMeta,
+) {
+  return {
+    code: p.code,
+    name: p.name,
+    owner_unit: p.ownerUnit,
+    owner_path: unit.path,
+    province_code: unit.province,
+    lead_department: p.leadDepartment,
+    category: p.category,
+    stage: p.stage,
+    total_investment: p.totalInvestment,
+    planned_start: p.plannedStart,
+    planned_completion: p.plannedCompletion,
+    actual_start: p.actualStart,
+    actual_completion: p.actualCompletion,
+    synthetic: p.synthetic ? 1 : 0,
+    created_at: meta.at,
+    updated_at: meta.at,
+    updated_by: meta.by,
+  };
+}
+
 /** Register a project; its first stage is recorded in the history as a change from itself. */
 export async function insertProject(
   store: Store,
@@ -307,25 +334,7 @@ export async function insertProject(
     if (typeof unit === 'string') return unit;
     await tx
       .insertInto('projects')
-      .values({
-        code: p.code,
-        name: p.name,
-        owner_unit: p.ownerUnit,
-        owner_path: unit.path,
-        province_code: unit.province,
-        lead_department: p.leadDepartment,
-        category: p.category,
-        stage: p.stage,
-        total_investment: p.totalInvestment,
-        planned_start: p.plannedStart,
-        planned_completion: p.plannedCompletion,
-        actual_start: p.actualStart,
-        actual_completion: p.actualCompletion,
-        synthetic: p.synthetic ? 1 : 0,
-        created_at: meta.at,
-        updated_at: meta.at,
-        updated_by: meta.by,
-      })
+      .values(projectRow(p, unit, meta))
       .execute();
     await bump(tx);
     return null;
@@ -763,28 +772,9 @@ export async function bulkLoadProjects(
   for (const p of fresh)
     if (!units.has(p.ownerUnit)) throw new Error(`unknown owner unit ${p.ownerUnit} of project ${p.code}`);
   const freshCodes = new Set(fresh.map((p) => p.code));
-  const projectRows = fresh.map((p) => {
-    const u = units.get(p.ownerUnit) as { path: string; province: string };
-    return {
-      code: p.code,
-      name: p.name,
-      owner_unit: p.ownerUnit,
-      owner_path: u.path,
-      province_code: u.province,
-      lead_department: p.leadDepartment,
-      category: p.category,
-      stage: p.stage,
-      total_investment: p.totalInvestment,
-      planned_start: p.plannedStart,
-      planned_completion: p.plannedCompletion,
-      actual_start: p.actualStart,
-      actual_completion: p.actualCompletion,
-      synthetic: p.synthetic ? 1 : 0,
-      created_at: meta.at,
-      updated_at: meta.at,
-      updated_by: meta.by,
-    };
-  });
+  const projectRows = fresh.map((p) =>
+    projectRow(p, units.get(p.ownerUnit) as { path: string; province: string }, meta),
+  );
   const planRows = data.plans
     .filter((pl) => freshCodes.has(pl.projectCode))
     .map((pl) => ({
